@@ -1,0 +1,22 @@
+package org.mediaartscities.content;
+
+import java.time.Instant;
+
+/**
+ * What a call for applications has beyond the common fields.
+ *
+ * @param timeZone the IANA zone its dates were written in, and are shown in
+ */
+public record CallDetails(Instant opensAt, Instant closesAt, String timeZone, Contact contact) {
+
+  /** Where applicants ask their questions. */
+  public record Contact(String email, String url) {}
+
+  /** Whether the call takes applications at {@code now}, by the server's clock. */
+  public CallStatus statusAt(Instant now) {
+    if (now.isBefore(opensAt)) {
+      return CallStatus.UPCOMING;
+    }
+    return now.isBefore(closesAt) ? CallStatus.OPEN : CallStatus.CLOSED;
+  }
+}

@@ -1,0 +1,98 @@
+package org.mediaartscities.content;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The key design of the content table, in one place (docs/ARCHITECTURE.md explains it).
+ *
+ * <pre>
+ * city        pk = CITY                 sk = {slug}
+ * item        pk = ITEM#{id}            sk = ITEM      kindPk = {kind}  cityPk = {kind}#{city|network}
+ *                                                      listSk = {instant}#{id}   (published items only)
+ * slug        pk = SLUG#{kind}#{slug}   sk = SLUG      ref = {id}
+ * </pre>
+ */
+public final class ContentKeys {
+
+  public static final String CITY_PK = "CITY";
+  public static final String ITEM_SK = "ITEM";
+  public static final String SLUG_SK = "SLUG";
+  static final String NETWORK = "network";
+
+  /**
+   * Appended to an instant, sorts after every {@code #id} suffix: {@code instant + AFTER} bounds a range so that
+   * items listed at that very second fall on the near side.
+   */
+  static final String AFTER = "#~";
+
+  private ContentKeys() {}
+
+  public static String itemPk(String id) {
+    return "ITEM#" + id;
+  }
+
+  public static String slugPk(Kind kind, String slug) {
+    return "SLUG#" + kind.id() + "#" + slug;
+  }
+
+  static String kindPk(Kind kind) {
+    return kind.id();
+  }
+
+  static String cityPk(Kind kind, String city) {
+    return kind.id() + "#" + (city == null ? NETWORK : city);
+  }
+
+  /** Index instants at second precision, fixed width, so that text order is time order. */
+  public static String instant(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Lowest {@code listSk} of items listed at or after {@code t}. */
+  public static String skAtOrAfter(Instant t) {
+    return instant(t);
+  }
+
+  /** Lowest {@code listSk} of items listed after {@code t}'s second. */
+  public static String skAfter(Instant t) {
+    return instant(t) + AFTER;
+  }
+
+  /** Highest {@code listSk} of items listed at or before {@code t}'s second. */
+  public static String skAtOrBefore(Instant t) {
+    return instant(t) + AFTER;
+  }
+
+  /** Highest {@code listSk} of items listed before {@code t}'s second. */
+  public static String skBefore(Instant t) {
+    return instant(t);
+  }
+
+  static String listSk(ContentItem item) {
+    return instant(item.listedAt()) + "#" + item.id();
+  }
+
+  /** The key attributes of a row as seen through an index: what a cursor carries to resume after it. */
+  static Map<String, String> positionOf(ContentRow row, String index) {
+    var key = new HashMap<String, String>();
+    key.put("pk", row.pk());
+    key.put("sk", row.sk());
+    key.put("listSk", row.listSk());
+    if (ContentRow.BY_KIND.equals(index)) {
+      key.put("kindPk", row.kindPk());
+    } else {
+      key.put("cityPk", row.cityPk());
+    }
+    return key;
+  }
+
+  static Map<String, AttributeValue> toAttributes(Map<String, String> position) {
+    var key = new HashMap<String, AttributeValue>();
+    position.forEach((name, value) -> key.put(name, AttributeValue.fromS(value)));
+    return key;
+  }
+}

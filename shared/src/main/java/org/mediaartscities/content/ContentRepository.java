@@ -1,0 +1,142 @@
+package org.mediaartscities.content;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.mediaartscities.shared.json.Json;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+
+/**
+ * Reads the public content: every list is one Query on a key or an index, never a Scan.
+ */
+public final class ContentRepository {
+
+  /** Rows one request may examine before it returns a short page with a cursor; bounds a sparse filter's cost. */
+  static final int MAX_EXAMINED = 1000;
+  private static final int FILTERED_PAGE_SIZE = 100;
+
+  private static final ObjectReader CITY = lenientReader(City.class);
+  private static final ObjectReader ITEM = lenientReader(ContentItem.class);
+
+  private final DynamoDbTable<ContentRow> table;
+
+  public ContentRepository(DynamoDbTable<ContentRow> table) {
+    this.table = table;
+  }
+
+  /** Every member city, by slug. */
+  public List<City> cities() {
+    return table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(ContentKeys.CITY_PK).build()))
+        .items().stream()
+        .map(row -> read(CITY, row.doc(), City.class))
+        .sorted(Comparator.comparing(City::slug))
+        .toList();
+  }
+
+  public Optional<City> city(String slug) {
+    return Optional.ofNullable(table.getItem(Key.builder().partitionValue(ContentKeys.CITY_PK).sortValue(slug).build()))
+        .map(row -> read(CITY, row.doc(), City.class));
+  }
+
+  /**
+   * The item a slug names, current or former, if the public may see it at {@code now}. A caller that gets an item
+   * whose slug differs from the one asked for knows the item moved.
+   */
+  public Optional<ContentItem> publicItem(Kind kind, String slug, Instant now) {
+    ContentRow slugRow = table.getItem(Key.builder().partitionValue(ContentKeys.slugPk(kind, slug))
+        .sortValue(ContentKeys.SLUG_SK).build());
+    if (slugRow == null) {
+      return Optional.empty();
+    }
+    return item(slugRow.ref()).filter(item -> item.kind() == kind && item.isPublicAt(now));
+  }
+
+  /** An item by id, whatever its status. */
+  public Optional<ContentItem> item(String id) {
+    return Optional.ofNullable(table.getItem(Key.builder().partitionValue(ContentKeys.itemPk(id))
+            .sortValue(ContentKeys.ITEM_SK).build()))
+        .map(row -> read(ITEM, row.doc(), ContentItem.class));
+  }
+
+  /**
+   * One page of a public list. Returns at most {@code limit} items that are public at {@code now} and match the
+   * query, and the position after the last one, or after the last row examined when the examination budget ran
+   * out first. Following positions to the end yields every matching item exactly once.
+   */
+  public ItemPage list(ItemQuery query, Instant now) {
+    boolean byCity = query.city() != null;
+    String indexName = byCity ? ContentRow.BY_CITY : ContentRow.BY_KIND;
+    String partition = byCity ? ContentKeys.cityPk(query.kind(), query.city()) : ContentKeys.kindPk(query.kind());
+    boolean filtered = query.tag() != null || query.filter() != null;
+
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(condition(partition, query.fromSk(), query.toSk()))
+        .scanIndexForward(query.ascending())
+        .limit(filtered ? FILTERED_PAGE_SIZE : query.limit() + 1)
+        .exclusiveStartKey(query.after() == null ? null : ContentKeys.toAttributes(query.after()));
+    DynamoDbIndex<ContentRow> index = table.index(indexName);
+
+    var items = new ArrayList<ContentItem>(query.limit());
+    ContentRow lastReturned = null;
+    int examined = 0;
+    for (Page<ContentRow> page : index.query(request.build())) {
+      for (ContentRow row : page.items()) {
+        ContentItem item = read(ITEM, row.doc(), ContentItem.class);
+        if (matches(item, query, now)) {
+          if (items.size() == query.limit()) {
+            return new ItemPage(items, ContentKeys.positionOf(lastReturned, indexName));
+          }
+          items.add(item);
+          lastReturned = row;
+        }
+        if (++examined >= MAX_EXAMINED) {
+          return new ItemPage(items, ContentKeys.positionOf(row, indexName));
+        }
+      }
+    }
+    return new ItemPage(items, null);
+  }
+
+  private static boolean matches(ContentItem item, ItemQuery query, Instant now) {
+    return item.isPublicAt(now)
+        && (query.tag() == null || item.tags().contains(query.tag()))
+        && (query.filter() == null || query.filter().test(item));
+  }
+
+  private static QueryConditional condition(String partition, String fromSk, String toSk) {
+    Key low = Key.builder().partitionValue(partition).sortValue(fromSk == null ? "" : fromSk).build();
+    Key high = Key.builder().partitionValue(partition).sortValue(toSk == null ? "" : toSk).build();
+    if (fromSk != null && toSk != null) {
+      return QueryConditional.sortBetween(low, high);
+    } else if (fromSk != null) {
+      return QueryConditional.sortGreaterThanOrEqualTo(low);
+    } else if (toSk != null) {
+      return QueryConditional.sortLessThanOrEqualTo(high);
+    }
+    return QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build());
+  }
+
+  // A stored document may carry fields a newer version wrote; an older reader skips them (safe rollback).
+  private static ObjectReader lenientReader(Class<?> type) {
+    return Json.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  private static <T> T read(ObjectReader reader, String doc, Class<T> type) {
+    try {
+      return reader.readValue(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Stored " + type.getSimpleName() + " cannot be read", e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.mediaartscities.shared.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parts of an API Gateway HTTP API (payload 2.0) event a handler reads, with null-safe accessors.
+ *
+ * @param routeKey the matched route, e.g. {@code GET /news/{slug}}
+ * @param requestId API Gateway's request id, the one the caller sees
+ * @param headers header names lower-cased, as API Gateway sends them
+ */
+public record ApiRequest(
+    String routeKey,
+    String requestId,
+    Map<String, String> headers,
+    Map<String, String> queryParameters,
+    Map<String, String> pathParameters) {
+
+  /** Reads an event; the request id falls back to the Lambda invocation's when API Gateway gave none. */
+  public static ApiRequest from(APIGatewayV2HTTPEvent event, String fallbackRequestId) {
+    var context = event.getRequestContext();
+    String requestId = context != null && context.getRequestId() != null ? context.getRequestId() : fallbackRequestId;
+    return new ApiRequest(
+        event.getRouteKey() == null ? "" : event.getRouteKey(),
+        requestId,
+        lowerCaseKeys(event.getHeaders()),
+        event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+        event.getPathParameters() == null ? Map.of() : event.getPathParameters());
+  }
+
+  /** A query parameter; an empty value counts as absent. */
+  public Optional<String> query(String name) {
+    return Optional.ofNullable(queryParameters.get(name)).filter(v -> !v.isEmpty());
+  }
+
+  /** A header by case-insensitive name. */
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /** A path parameter the route declares; its absence is a routing error, not the caller's. */
+  public String path(String name) {
+    String value = pathParameters.get(name);
+    if (value == null) {
+      throw new IllegalStateException("Route " + routeKey + " has no path parameter " + name);
+    }
+    return value;
+  }
+
+  private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {
+    if (headers == null) {
+      return Map.of();
+    }
+    var lower = new java.util.HashMap<String, String>();
+    headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+    return lower;
+  }
+}

@@ -1,0 +1,93 @@
+package org.mediaartscities.shared.i18n;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The languages a caller asked for, best first, and the choice of one per item.
+ *
+ * <p>Order of precedence: the {@code lang} parameter, else {@code Accept-Language} (with q-values), else English.
+ * An item is served in the first asked-for language it has (matching {@code pt} with {@code pt-BR} either way),
+ * else English, else its original language.
+ *
+ * @param ranked canonical tags, best first; empty when the caller expressed no preference
+ */
+public record LanguagePreference(List<String> ranked) {
+
+  public static final String DEFAULT = "en";
+
+  /**
+   * Builds the preference from the already-validated {@code lang} parameter, else the header.
+   *
+   * @param lang canonical tag from the query string, or empty
+   * @param acceptLanguage the raw header, or null; malformed entries are skipped, as browsers send odd ones
+   */
+  public static LanguagePreference of(Optional<String> lang, String acceptLanguage) {
+    if (lang.isPresent()) {
+      return new LanguagePreference(List.of(lang.get()));
+    }
+    return new LanguagePreference(parseAcceptLanguage(acceptLanguage));
+  }
+
+  /** The tag an item with these translations is served in. */
+  public String choose(Collection<String> available, String original) {
+    for (String wanted : ranked) {
+      for (String tag : available) {
+        if (tag.equalsIgnoreCase(wanted)) {
+          return tag;
+        }
+      }
+      for (String tag : available) {
+        if (LanguageTags.primary(tag).equals(LanguageTags.primary(wanted))) {
+          return tag;
+        }
+      }
+    }
+    if (available.contains(DEFAULT)) {
+      return DEFAULT;
+    }
+    return original != null && available.contains(original) ? original : available.stream().sorted().findFirst()
+        .orElse(DEFAULT);
+  }
+
+  /** The language an error or an empty list speaks: the first asked for, else English. */
+  public String primaryOrDefault() {
+    return ranked.isEmpty() ? DEFAULT : ranked.getFirst();
+  }
+
+  private record Weighted(String tag, double q, int position) {}
+
+  static List<String> parseAcceptLanguage(String header) {
+    if (header == null || header.isBlank()) {
+      return List.of();
+    }
+    var entries = new ArrayList<Weighted>();
+    String[] parts = header.split(",");
+    for (int i = 0; i < parts.length; i++) {
+      String[] pieces = parts[i].strip().split(";");
+      double q = 1.0;
+      for (int p = 1; p < pieces.length; p++) {
+        String param = pieces[p].strip();
+        if (param.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(param.substring(2));
+          } catch (NumberFormatException e) {
+            q = -1;
+          }
+        }
+      }
+      String tag = pieces[0].strip();
+      if (q > 0 && q <= 1) {
+        var canonical = LanguageTags.canonical(tag);
+        if (canonical.isPresent()) {
+          entries.add(new Weighted(canonical.get(), q, i));
+        }
+      }
+    }
+    entries.sort(Comparator.comparingDouble(Weighted::q).reversed().thenComparingInt(Weighted::position));
+    return entries.stream().map(Weighted::tag).distinct().toList();
+  }
+}
