@@ -1,0 +1,30 @@
+package org.mediaartscities.content;
+
+import java.time.InstantSource;
+import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.http.CursorCodec;
+
+/**
+ * What the content function is wired with; {@link #fromEnvironment()} reads every variable it uses.
+ *
+ * @param mediaBaseUrl base URL of public images, or null
+ * @param frontendBaseUrl the website, for links in feeds and calendars
+ */
+record ContentConfig(
+    ContentRepository repository,
+    CursorCodec cursors,
+    InstantSource clock,
+    String mediaBaseUrl,
+    String frontendBaseUrl) {
+
+  static ContentConfig fromEnvironment() {
+    var client = AwsClients.dynamoDbEnhanced(AwsClients.dynamoDb());
+    return new ContentConfig(
+        new ContentRepository(ContentTable.from(client)),
+        new CursorCodec(Env.required("CURSOR_SECRET")),
+        InstantSource.system(),
+        Env.optional("MEDIA_BASE_URL").orElse(null),
+        Env.optional("FRONTEND_BASE_URL").orElse("https://mediaartscities.com").replaceAll("/+$", ""));
+  }
+}

@@ -1,0 +1,115 @@
+package org.mediaartscities.content;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.mediaartscities.shared.http.ApiException;
+import org.mediaartscities.shared.http.ApiRequest;
+import org.mediaartscities.shared.i18n.LanguageTags;
+
+/**
+ * The query parameters of a public list, validated: each bad value is a 400 naming its parameter.
+ *
+ * @param city a city slug, or null
+ * @param tag a tag, or null
+ * @param limit 1 to 100
+ * @param cursor the raw cursor, or null
+ * @param from events: first day, or null
+ * @param to events: last day, or null
+ * @param status calls: the wanted status, or null for open and upcoming
+ */
+public record ListParameters(
+    String city, String tag, int limit, String cursor, LocalDate from, LocalDate to, CallStatus status) {
+
+  public static final int DEFAULT_LIMIT = 20;
+  public static final int MAX_LIMIT = 100;
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  public static ListParameters from(ApiRequest request, Kind kind) {
+    String city = slug(request, "city");
+    String tag = slug(request, "tag");
+    int limit = limit(request);
+    String cursor = request.query("cursor").orElse(null);
+    LocalDate from = kind == Kind.EVENT ? date(request, "from") : null;
+    LocalDate to = kind == Kind.EVENT ? date(request, "to") : null;
+    if (from != null && to != null && to.isBefore(from)) {
+      throw ApiException.invalid("to", "'to' must not be before 'from'.");
+    }
+    CallStatus status = kind == Kind.CALL ? status(request) : null;
+    return new ListParameters(city, tag, limit, cursor, from, to, status);
+  }
+
+  /** The validated {@code lang} parameter, in canonical case. */
+  public static Optional<String> lang(ApiRequest request) {
+    Optional<String> raw = request.query("lang");
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(LanguageTags.canonical(raw.get()).orElseThrow(() -> ApiException.invalid("lang",
+        "'lang' must be a language tag such as fr, en or pt-BR.")));
+  }
+
+  /** A city slug from a path or query parameter, syntax-checked. */
+  public static String slug(ApiRequest request, String name) {
+    Optional<String> value = request.query(name);
+    if (value.isEmpty()) {
+      return null;
+    }
+    return checkSlug(name, value.get());
+  }
+
+  public static String checkSlug(String name, String value) {
+    if (value.length() > 100 || !SLUG.matcher(value).matches()) {
+      throw ApiException.invalid(name, "'" + name + "' must be lower-case letters, digits and hyphens.");
+    }
+    return value;
+  }
+
+  /** What the cursor is bound to: the list and its filters, not the page size or language. */
+  public String scope(Kind kind) {
+    return String.join("|", kind.path(), String.valueOf(city), String.valueOf(tag), String.valueOf(from),
+        String.valueOf(to), String.valueOf(status));
+  }
+
+  private static int limit(ApiRequest request) {
+    Optional<String> raw = request.query("limit");
+    if (raw.isEmpty()) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(raw.get());
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the same message as an out-of-range number
+    }
+    throw ApiException.invalid("limit", "'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
+  }
+
+  private static LocalDate date(ApiRequest request, String name) {
+    Optional<String> raw = request.query(name);
+    if (raw.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(raw.get());
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid(name, "'" + name + "' must be a date such as 2026-12-01.");
+    }
+  }
+
+  private static CallStatus status(ApiRequest request) {
+    Optional<String> raw = request.query("status");
+    if (raw.isEmpty()) {
+      return null;
+    }
+    try {
+      return CallStatus.valueOf(raw.get().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("status", "'status' must be open, upcoming or closed.");
+    }
+  }
+}
