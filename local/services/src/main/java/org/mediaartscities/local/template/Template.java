@@ -1,0 +1,98 @@
+package org.mediaartscities.local.template;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * template.yaml as read: the one description of the system's routes, functions, tables, buckets and queues.
+ */
+public record Template(Map<String, Object> root) {
+
+  public static final String FUNCTION = "AWS::Serverless::Function";
+
+  /** An HTTP API route: {@code method} and {@code path} as declared, served by a function. */
+  public record HttpRoute(String functionId, String method, String path) {
+    public String routeKey() {
+      return method + " " + path;
+    }
+  }
+
+  public Map<String, Object> resources() {
+    return map(root.get("Resources"));
+  }
+
+  public Map<String, Object> parameters() {
+    return map(root.get("Parameters"));
+  }
+
+  public String type(String logicalId) {
+    return (String) map(resources().get(logicalId)).get("Type");
+  }
+
+  public Map<String, Object> properties(String logicalId) {
+    return map(map(resources().get(logicalId)).get("Properties"));
+  }
+
+  /** Logical ids of the resources of one type, in template order. */
+  public List<String> resourcesOfType(String type) {
+    return resources().keySet().stream().filter(id -> type.equals(type(id))).toList();
+  }
+
+  /** A function's properties with {@code Globals.Function} applied underneath, as SAM merges them. */
+  public Map<String, Object> functionProperties(String logicalId) {
+    Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
+    return merge(globals, properties(logicalId));
+  }
+
+  /** The handler class of a function: the part of {@code Handler} before {@code ::}. */
+  public String handlerClass(String functionId) {
+    String handler = (String) functionProperties(functionId).get("Handler");
+    int colons = handler.indexOf("::");
+    return colons < 0 ? handler : handler.substring(0, colons);
+  }
+
+  /** The function's {@code Environment.Variables}, unresolved. */
+  public Map<String, Object> environment(String functionId) {
+    return map(map(functionProperties(functionId).get("Environment")).get("Variables"));
+  }
+
+  /** Every {@code HttpApi} event of every function. */
+  public List<HttpRoute> httpRoutes() {
+    var routes = new ArrayList<HttpRoute>();
+    for (String function : resourcesOfType(FUNCTION)) {
+      for (Object event : map(properties(function).get("Events")).values()) {
+        Map<String, Object> definition = map(event);
+        if ("HttpApi".equals(definition.get("Type"))) {
+          Map<String, Object> properties = map(definition.get("Properties"));
+          routes.add(new HttpRoute(function, ((String) properties.get("Method")).toUpperCase(),
+              (String) properties.get("Path")));
+        }
+      }
+    }
+    return routes;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object value) {
+    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+    var merged = new LinkedHashMap<>(base);
+    override.forEach((key, value) -> {
+      Object existing = merged.get(key);
+      if (existing instanceof Map<?, ?> && value instanceof Map<?, ?> && !isIntrinsic(map(value))) {
+        merged.put(key, merge(map(existing), map(value)));
+      } else {
+        merged.put(key, value);
+      }
+    });
+    return merged;
+  }
+
+  private static boolean isIntrinsic(Map<String, Object> value) {
+    return value.size() == 1 && value.keySet().stream().anyMatch(k -> k.equals("Ref") || k.startsWith("Fn::"));
+  }
+}
