@@ -22,15 +22,20 @@ public final class LocalResolver {
   private final Map<String, String> parameters;
   private final LocalSecrets secrets;
   private final String queueEndpoint;
+  private final String namePrefix;
 
   /**
    * @param overrides parameter values that replace the defaults
    * @param queueEndpoint base URL of the local SQS, for queue URLs
+   * @param namePrefix put before every table, bucket and queue name, so that test classes sharing the local
+   *     services each get their own resources; empty for the dev server
    */
-  public LocalResolver(Template template, Map<String, String> overrides, LocalSecrets secrets, String queueEndpoint) {
+  public LocalResolver(Template template, Map<String, String> overrides, LocalSecrets secrets, String queueEndpoint,
+      String namePrefix) {
     this.template = template;
     this.secrets = secrets;
     this.queueEndpoint = queueEndpoint;
+    this.namePrefix = namePrefix;
     var values = new LinkedHashMap<String, String>();
     template.parameters().forEach((name, definition) -> {
       Object fallback = Template.map(definition).get("Default");
@@ -46,9 +51,10 @@ public final class LocalResolver {
   public String physicalName(String logicalId) {
     Map<String, Object> properties = template.properties(logicalId);
     return switch (template.type(logicalId)) {
-      case "AWS::DynamoDB::Table" -> named(properties, "TableName", logicalId);
-      case "AWS::S3::Bucket" -> named(properties, "BucketName", "local-" + kebab(logicalId));
-      case "AWS::SQS::Queue" -> named(properties, "QueueName",
+      case "AWS::DynamoDB::Table" -> namePrefix + named(properties, "TableName", logicalId);
+      case "AWS::S3::Bucket" -> (namePrefix + named(properties, "BucketName", "local-" + kebab(logicalId)))
+          .toLowerCase(Locale.ROOT);
+      case "AWS::SQS::Queue" -> namePrefix + named(properties, "QueueName",
           logicalId + (Boolean.TRUE.equals(properties.get("FifoQueue")) ? ".fifo" : ""));
       default -> logicalId;
     };

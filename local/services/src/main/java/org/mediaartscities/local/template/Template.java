@@ -74,8 +74,9 @@ public record Template(Map<String, Object> root) {
     return routes;
   }
 
+  /** A YAML mapping as a map; anything else (absent, scalar) as an empty one. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value) {
+  public static Map<String, Object> map(Object value) {
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 

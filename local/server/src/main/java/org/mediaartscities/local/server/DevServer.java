@@ -1,0 +1,118 @@
+package org.mediaartscities.local.server;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.mediaartscities.content.ContentRepository;
+import org.mediaartscities.content.ContentRow;
+import org.mediaartscities.content.ContentStore;
+import org.mediaartscities.local.LocalDeployment;
+import org.mediaartscities.local.RepoPaths;
+import org.mediaartscities.local.aws.LocalAws;
+import org.mediaartscities.local.template.LocalSecrets;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code ./dev run}: the whole backend on this machine. Starts the local AWS services, deploys template.yaml on
+ * them, seeds sample data into an empty content table, and serves the template's HttpApi routes.
+ */
+public final class DevServer implements AutoCloseable {
+
+  private final LocalAws aws;
+  private final HttpServer http;
+
+  private DevServer(LocalAws aws, HttpServer http) {
+    this.aws = aws;
+    this.http = http;
+  }
+
+  public static void main(String[] args) {
+    DevOptions options;
+    try {
+      options = DevOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    DevServer server = start(options);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Stopping...");
+      server.close();
+    }, "dev-server-stop"));
+    System.out.println("Listening on http://localhost:" + server.port());
+  }
+
+  /** Starts everything; the returned server runs until {@link #close()}. */
+  public static DevServer start(DevOptions options) {
+    if (options.reset() && options.dataDir() != null) {
+      deleteRecursively(options.dataDir());
+    }
+    LocalAws aws = LocalAws.start(options.dataDir());
+    try {
+      var secrets = new LocalSecrets(options.dataDir() == null ? null : options.dataDir().resolve("secrets.properties"));
+      LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws, Map.of(), secrets, "");
+      deployment.resources().forEach(line -> System.out.println("  " + line));
+      seedIfEmpty(deployment);
+
+      var routes = new RouteTable(deployment.template().httpRoutes());
+      var gateway = new LocalApiGateway(routes, CorsPolicy.from(deployment.template(), deployment.resolver()),
+          deployment.functions());
+      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
+      http.createContext("/", gateway);
+      http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+      http.start();
+      System.out.println("  " + deployment.template().httpRoutes().size() + " routes from template.yaml");
+      return new DevServer(aws, http);
+    } catch (IOException e) {
+      aws.close();
+      throw new UncheckedIOException("Cannot listen on port " + options.port() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      aws.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    aws.close();
+  }
+
+  private static void seedIfEmpty(LocalDeployment deployment) {
+    try (DynamoDbClient dynamoDb = deployment.aws().clients().dynamoDb()) {
+      var client = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+      var table = client.table(deployment.name("ContentTable"), ContentRow.SCHEMA);
+      if (!new ContentRepository(table).cities().isEmpty()) {
+        System.out.println("  sample data kept from an earlier run (--reset starts again)");
+        return;
+      }
+      int items = SampleData.seed(new ContentStore(client, table), Instant.now());
+      System.out.println("  sample data: " + SampleData.cities().size() + " cities, " + items + " items");
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + dir, e);
+    }
+  }
+}

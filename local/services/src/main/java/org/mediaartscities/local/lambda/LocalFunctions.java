@@ -1,0 +1,65 @@
+package org.mediaartscities.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mediaartscities.local.template.LocalResolver;
+import org.mediaartscities.local.template.Template;
+import org.mediaartscities.shared.env.Env;
+
+/**
+ * The template's functions, run in this JVM as Lambda runs them: the handler class named by {@code Handler},
+ * constructed once with the function's own {@code Environment} (resolved), then invoked with a fresh context.
+ */
+public final class LocalFunctions {
+
+  private final Template template;
+  private final LocalResolver resolver;
+  private final Map<String, String> awsEnvironment;
+  private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
+
+  private record Deployed(RequestHandler<Object, Object> handler, Map<String, String> environment, int timeout,
+                          int memory) {}
+
+  /** @param awsEnvironment region, credentials and endpoints of the local services */
+  public LocalFunctions(Template template, LocalResolver resolver, Map<String, String> awsEnvironment) {
+    this.template = template;
+    this.resolver = resolver;
+    this.awsEnvironment = awsEnvironment;
+  }
+
+  /** Invokes a function with an event, as Lambda would. */
+  @SuppressWarnings("unchecked")
+  public <O> O invoke(String functionId, Object event) {
+    Deployed function = deployed.computeIfAbsent(functionId, this::deploy);
+    var context = new LocalContext(functionId, UUID.randomUUID().toString(), function.timeout(), function.memory());
+    return ScopedValue.where(Env.SCOPED, function.environment())
+        .call(() -> (O) function.handler().handleRequest(event, context));
+  }
+
+  /** The function's resolved environment, as its handler sees it. */
+  public Map<String, String> environment(String functionId) {
+    return resolver.functionEnvironment(functionId, awsEnvironment);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Deployed deploy(String functionId) {
+    Map<String, String> environment = environment(functionId);
+    String className = template.handlerClass(functionId);
+    try {
+      Class<?> type = Class.forName(className);
+      RequestHandler<Object, Object> handler = ScopedValue.where(Env.SCOPED, environment)
+          .call(() -> (RequestHandler<Object, Object>) type.getConstructor().newInstance());
+      Map<String, Object> properties = template.functionProperties(functionId);
+      return new Deployed(handler, environment, number(properties.get("Timeout"), 3),
+          number(properties.get("MemorySize"), 128));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot construct " + className + " for " + functionId + ": " + e, e);
+    }
+  }
+
+  private int number(Object value, int fallback) {
+    return value == null ? fallback : Integer.parseInt(resolver.string(value));
+  }
+}
