@@ -1,6 +1,5 @@
 package org.mediaartscities.shared.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +10,11 @@ import java.io.UncheckedIOException;
 /** The one configured {@link ObjectMapper}: building a mapper is costly at cold start, so there is only one. */
 public final class Json {
 
-  /** Shared mapper: nulls omitted, unknown properties rejected. Instants as ISO-8601 strings. */
+  /** Shared mapper: nulls written (a client sees every field), unknown properties rejected, ISO-8601 instants. */
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private Json() {}
 

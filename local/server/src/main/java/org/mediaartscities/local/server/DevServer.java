@@ -15,6 +15,7 @@ import org.mediaartscities.content.ContentRepository;
 import org.mediaartscities.content.ContentRow;
 import org.mediaartscities.content.ContentStore;
 import org.mediaartscities.local.LocalDeployment;
+import org.mediaartscities.local.SampleData;
 import org.mediaartscities.local.RepoPaths;
 import org.mediaartscities.local.aws.LocalAws;
 import org.mediaartscities.local.template.LocalSecrets;

@@ -59,7 +59,11 @@ public final class LocalResources {
     return report;
   }
 
-  private static String table(DynamoDbClient dynamoDb, String name, Map<String, Object> properties) {
+  /**
+   * Creates one table as the template declares it (key schema, attribute definitions, GSIs), on any DynamoDB
+   * endpoint: the local one, or LocalStack in the Docker-based tests.
+   */
+  public static String table(DynamoDbClient dynamoDb, String name, Map<String, Object> properties) {
     var request = CreateTableRequest.builder()
         .tableName(name)
         .billingMode(BillingMode.PAY_PER_REQUEST)

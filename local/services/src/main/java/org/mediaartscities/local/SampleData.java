@@ -1,4 +1,4 @@
-package org.mediaartscities.local.server;
+package org.mediaartscities.local;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
