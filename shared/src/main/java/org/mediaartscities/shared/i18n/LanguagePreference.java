@@ -68,6 +68,9 @@ public record LanguagePreference(List<String> ranked) {
     String[] parts = header.split(",");
     for (int i = 0; i < parts.length; i++) {
       String[] pieces = parts[i].strip().split(";");
+      if (pieces.length == 0) {
+        continue;
+      }
       double q = 1.0;
       for (int p = 1; p < pieces.length; p++) {
         String param = pieces[p].strip();

@@ -1,0 +1,130 @@
+package org.mediaartscities.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mediaartscities.content.ContentTestBed.fixture;
+import static org.mediaartscities.content.ContentTestBed.get;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mediaartscities.local.SampleData;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The RSS feed and the iCalendar stream, parsed back by a real XML parser and by ical4j. */
+class ContentFeedsTest {
+
+  private static ContentTestBed bed;
+  private static final String TRICKY_TITLE = "Rencontre, atelier; et \\ « nuit » — " + "très longue ".repeat(12) + "fin";
+
+  @BeforeAll
+  static void seed() {
+    bed = new ContentTestBed(ContentFeedsTest.class);
+    Instant now = Instant.now();
+    SampleData.seed(bed.store, now);
+    Instant starts = now.plus(Duration.ofDays(3));
+    bed.store.putItem(new ContentItem("tricky-event", Kind.EVENT, "tricky-event", "lyon", "fr",
+        Map.of("fr", Translation.of(TRICKY_TITLE, "Ligne 1\nLigne 2 <b>&</b>", "…")), List.of("workshop"),
+        List.of(), PublicationStatus.PUBLISHED, now.minus(Duration.ofHours(1)),
+        new EventDetails(starts, starts.plus(Duration.ofHours(2)), "Europe/Paris",
+            new EventDetails.Venue("Salle « A »", "1, place des Terreaux, Lyon"), null, "offline"), null, null));
+  }
+
+  @Test
+  void rssFeedIsWellFormedRss2InTheAskedLanguage() throws Exception {
+    APIGatewayV2HTTPResponse response = bed.invoke(fixture("news-feed"));
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(response.getHeaders().get("content-type")).isEqualTo("application/rss+xml; charset=utf-8");
+    Document rss = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(response.getBody().getBytes(StandardCharsets.UTF_8)));
+    Element root = rss.getDocumentElement();
+    assertThat(root.getTagName()).isEqualTo("rss");
+    assertThat(root.getAttribute("version")).isEqualTo("2.0");
+    Element channel = (Element) root.getElementsByTagName("channel").item(0);
+    assertThat(text(channel, "language")).isEqualTo("fr");
+    NodeList items = channel.getElementsByTagName("item");
+    assertThat(items.getLength()).isGreaterThan(5);
+    ZonedDateTime previous = null;
+    for (int i = 0; i < items.getLength(); i++) {
+      Element item = (Element) items.item(i);
+      assertThat(text(item, "title")).isNotBlank();
+      assertThat(text(item, "link")).startsWith("https://");
+      assertThat(text(item, "guid")).isNotBlank();
+      ZonedDateTime published = ZonedDateTime.parse(text(item, "pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME);
+      assertThat(published.toInstant()).isBeforeOrEqualTo(Instant.now());
+      if (previous != null) {
+        assertThat(published).isBeforeOrEqualTo(previous);
+      }
+      previous = published;
+    }
+  }
+
+  @Test
+  void rssFeedFiltersByCity() throws Exception {
+    APIGatewayV2HTTPResponse response = bed.invoke(get("GET /news/feed.rss", "/news/feed.rss", "city", "lyon"));
+
+    Document rss = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(response.getBody().getBytes(StandardCharsets.UTF_8)));
+    NodeList items = rss.getElementsByTagName("item");
+    assertThat(items.getLength()).isBetween(1, 5);
+  }
+
+  @Test
+  void calendarIsValidICalendarThatIcal4jReadsBack() throws Exception {
+    APIGatewayV2HTTPResponse response = bed.invoke(fixture("events-calendar"));
+
+    assertThat(response.getHeaders().get("content-type")).isEqualTo("text/calendar; charset=utf-8");
+    String ics = response.getBody();
+    assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
+    for (String line : ics.split("\r\n")) {
+      assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+      assertThat(line).doesNotContain("\n");
+    }
+
+    Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+    List<VEvent> events = calendar.getComponents("VEVENT");
+    assertThat(events).hasSizeGreaterThanOrEqualTo(2);
+    for (VEvent event : events) {
+      assertThat(event.getProperty(Property.UID)).isPresent();
+      assertThat(event.getProperty(Property.DTSTAMP)).isPresent();
+      assertThat(event.getProperty(Property.DTSTART).orElseThrow().getValue()).endsWith("Z");
+      assertThat(event.getProperty(Property.DTEND)).isPresent();
+    }
+    VEvent tricky = events.stream()
+        .filter(e -> e.getProperty(Property.UID).orElseThrow().getValue().startsWith("tricky-event@"))
+        .findFirst().orElseThrow();
+    assertThat(tricky.getProperty(Property.SUMMARY).orElseThrow().getValue()).isEqualTo(TRICKY_TITLE);
+    assertThat(tricky.getProperty(Property.DESCRIPTION).orElseThrow().getValue())
+        .isEqualTo("Ligne 1\nLigne 2 <b>&</b>");
+    assertThat(tricky.getProperty(Property.LOCATION).orElseThrow().getValue())
+        .isEqualTo("Salle « A », 1, place des Terreaux, Lyon");
+  }
+
+  @Test
+  void calendarOnlyHoldsTheCitysEvents() throws Exception {
+    String ics = bed.invoke(get("GET /events/calendar.ics", "/events/calendar.ics", "city", "dakar")).getBody();
+    Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+    List<VEvent> events = calendar.getComponents("VEVENT");
+    assertThat(events).noneMatch(e -> e.getProperty(Property.UID).orElseThrow().getValue().startsWith("tricky"));
+  }
+
+  private static String text(Element parent, String tag) {
+    return parent.getElementsByTagName(tag).item(0).getTextContent();
+  }
+}
