@@ -1,0 +1,45 @@
+package org.mediaartscities.shared.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CursorCodecTest {
+
+  private final CursorCodec codec = new CursorCodec("a-secret-of-at-least-thirty-two-bytes!!");
+  private final Map<String, String> position = Map.of("pk", "ITEM#1", "sk", "ITEM", "listSk", "2026#1");
+
+  @Test
+  void aCursorCarriesItsPositionBack() {
+    assertThat(codec.decode(codec.encode(position, "news|lyon"), "news|lyon")).isEqualTo(position);
+  }
+
+  @Test
+  void aCursorIsBoundToItsScope() {
+    String cursor = codec.encode(position, "news|lyon");
+    assertThatThrownBy(() -> codec.decode(cursor, "news|linz")).isInstanceOfSatisfying(ApiException.class,
+        e -> assertThat(e.field()).isEqualTo("cursor"));
+  }
+
+  @Test
+  void anotherKeysCursorIsRefused() {
+    String cursor = new CursorCodec("another-secret-of-at-least-thirty-two-bytes").encode(position, "news");
+    assertThatThrownBy(() -> codec.decode(cursor, "news")).isInstanceOf(ApiException.class);
+  }
+
+  @Test
+  void garbageIsRefusedAs400() {
+    for (String garbage : new String[] {"", ".", "abc", "abc.def", "%%%.%%%", "e30." + "A".repeat(22),
+        "x".repeat(5000)}) {
+      assertThatThrownBy(() -> codec.decode(garbage, "news")).as(garbage)
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+  }
+
+  @Test
+  void aShortSecretIsADeploymentError() {
+    assertThatThrownBy(() -> new CursorCodec("short")).isInstanceOf(IllegalStateException.class);
+  }
+}
