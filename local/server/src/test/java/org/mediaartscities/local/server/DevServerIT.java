@@ -1,0 +1,109 @@
+package org.mediaartscities.local.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mediaartscities.shared.json.Json;
+
+/** ./dev run, end to end over HTTP: template routes, real handler, sample data, API Gateway's own answers. */
+class DevServerIT {
+
+  private static DevServer server;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    server = DevServer.start(new DevOptions(0, null, false));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void servesTheNewsListFromSampleData() throws Exception {
+    HttpResponse<String> response = get("/news?lang=fr&limit=3&tag=network", "Accept-Language", "en");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type")).contains("application/json; charset=utf-8");
+    JsonNode body = Json.MAPPER.readTree(response.body());
+    assertThat(body.get("items")).isNotEmpty().allMatch(i -> i.get("lang").asText().equals("fr"));
+    assertThat(body.get("items")).allMatch(i -> i.get("tags").toString().contains("network"));
+  }
+
+  @Test
+  void servesADetailByPathParameterAndAnswers304() throws Exception {
+    HttpResponse<String> first = get("/cities/tel-aviv");
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(first.body()).get("slug").asText()).isEqualTo("tel-aviv");
+    String etag = first.headers().firstValue("etag").orElseThrow();
+
+    HttpResponse<String> second = get("/cities/tel-aviv", "If-None-Match", etag);
+    assertThat(second.statusCode()).isEqualTo(304);
+    assertThat(second.body()).isEmpty();
+  }
+
+  @Test
+  void anUnknownRouteGetsApiGatewaysOwn404() throws Exception {
+    HttpResponse<String> response = get("/no/such/route");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
+  }
+
+  @Test
+  void aBadParameterIsA400JsonErrorOverHttp() throws Exception {
+    HttpResponse<String> response = get("/calls?status=someday");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode error = Json.MAPPER.readTree(response.body()).get("error");
+    assertThat(error.get("field").asText()).isEqualTo("status");
+    assertThat(error.get("requestId").asText()).isEqualTo(response.headers().firstValue("apigw-requestid")
+        .orElseThrow());
+  }
+
+  @Test
+  void corsPreflightIsAnsweredForAConfiguredOriginOnly() throws Exception {
+    HttpResponse<String> allowed = HTTP.send(HttpRequest.newBuilder(uri("/news"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:5173")
+        .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(allowed.statusCode()).isEqualTo(204);
+    assertThat(allowed.headers().firstValue("access-control-allow-origin")).contains("http://localhost:5173");
+
+    HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(uri("/news"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.headers().firstValue("access-control-allow-origin")).isEmpty();
+
+    HttpResponse<String> simple = get("/cities", "Origin", "https://mediaartscities.com");
+    assertThat(simple.headers().firstValue("access-control-allow-origin")).contains("https://mediaartscities.com");
+    assertThat(simple.headers().firstValue("access-control-expose-headers").orElseThrow()).contains("etag");
+  }
+
+  @Test
+  void feedsAreServedWithTheirContentTypes() throws Exception {
+    assertThat(get("/news/feed.rss").headers().firstValue("content-type")).contains("application/rss+xml; "
+        + "charset=utf-8");
+    assertThat(get("/events/calendar.ics?city=lyon").body()).startsWith("BEGIN:VCALENDAR\r\n");
+  }
+
+  private static HttpResponse<String> get(String path, String... headers) throws Exception {
+    var request = HttpRequest.newBuilder(uri(path)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://localhost:" + server.port() + path);
+  }
+}
