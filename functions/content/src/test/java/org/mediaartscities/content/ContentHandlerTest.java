@@ -30,6 +30,7 @@ class ContentHandlerTest {
     seededAt = Instant.now();
     SampleData.seed(bed.store, seededAt);
     bed.store.putItem(draft());
+    bed.store.putItem(partlyTranslated());
   }
 
   @Test
@@ -212,6 +213,37 @@ class ContentHandlerTest {
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(json(response).get("error").get("field").asText()).isEqualTo("limit");
     assertThat(response.getHeaders()).containsEntry("cache-control", "no-store");
+  }
+
+  @Test
+  void aFieldMissingInTheChosenLanguageFallsBackToEnglishThenToTheOriginal() {
+    JsonNode item = json(bed.invoke(withHeader(detail(Kind.NEWS, "partly-translated"), "accept-language",
+        "fr-CA, fr;q=0.8")));
+
+    assertThat(item.get("lang").asText()).isEqualTo("fr");
+    assertThat(item.get("availableLanguages")).extracting(JsonNode::asText).containsExactly("en", "fr", "ko");
+    assertThat(item.get("title").asText()).isEqualTo("Titre en français");
+    assertThat(item.get("summary").asText()).isEqualTo("English summary");
+    assertThat(item.get("bodyHtml").asText()).contains("원문");
+    assertThat(item.get("images").get(0).get("alt").asText()).isEqualTo("Texte alternatif");
+
+    var inKorean = detail(Kind.NEWS, "partly-translated");
+    inKorean.setQueryStringParameters(Map.of("lang", "ko-KR"));
+    JsonNode korean = json(bed.invoke(inKorean));
+    assertThat(korean.get("lang").asText()).isEqualTo("ko");
+    assertThat(korean.get("title").asText()).isEqualTo("한국어 제목");
+
+    JsonNode german = json(bed.invoke(withHeader(detail(Kind.NEWS, "partly-translated"), "accept-language", "de")));
+    assertThat(german.get("lang").asText()).isEqualTo("en");
+  }
+
+  private static ContentItem partlyTranslated() {
+    return new ContentItem("partly", Kind.NEWS, "partly-translated", "gwangju", "ko", Map.of(
+        "ko", Translation.of("한국어 제목", "한국어 요약", "원문 본문"),
+        "fr", Translation.of("Titre en français", null, null),
+        "en", Translation.of("English title", "English summary", null)),
+        List.of(), List.of(new Image("seed/x.jpg", Map.of("fr", "Texte alternatif", "en", "Alt text"))),
+        PublicationStatus.PUBLISHED, Instant.now().minusSeconds(600), null, null, null);
   }
 
   private static JsonNode find(JsonNode items, String field, String value) {
