@@ -45,7 +45,15 @@ public final class DevServer implements AutoCloseable {
       System.exit(2);
       return;
     }
-    DevServer server = start(options);
+    DevServer server;
+    try {
+      server = start(options);
+    } catch (RuntimeException e) {
+      System.err.println("Could not start: " + e.getMessage());
+      // Embedded services leave non-daemon threads behind; without an explicit exit the JVM would linger.
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping...");
       server.close();
@@ -76,7 +84,8 @@ public final class DevServer implements AutoCloseable {
       return new DevServer(aws, http);
     } catch (IOException e) {
       aws.close();
-      throw new UncheckedIOException("Cannot listen on port " + options.port() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot listen on port " + options.port() + " (" + e.getMessage()
+          + "). Is ./dev run already running? Choose another port with --port N.", e);
     } catch (RuntimeException e) {
       aws.close();
       throw e;
