@@ -2,7 +2,6 @@ package org.mediaartscities.content;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A member city of the network. Cities are data: new ones join by adding a record.
@@ -26,8 +25,7 @@ public record City(
     Integer joinedYear) {
 
   public City {
-    Objects.requireNonNull(slug, "slug");
-    name = Map.copyOf(name);
+    name = name == null ? Map.of() : Map.copyOf(name);
     languages = languages == null ? List.of() : List.copyOf(languages);
   }
 

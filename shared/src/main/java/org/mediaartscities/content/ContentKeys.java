@@ -13,7 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * city        pk = CITY                 sk = {slug}
  * item        pk = ITEM#{id}            sk = ITEM      kindPk = {kind}  cityPk = {kind}#{city|network}
  *                                                      listSk = {instant}#{id}   (published items only)
+ *                                                      editKindPk = {kind}  editCityPk = {kind}#{city|network}
+ *                                                      editSk = {updatedAt}#{id}  (every item, any status)
+ * history     pk = ITEM#{id}            sk = HIST#{at}#{version}
  * slug        pk = SLUG#{kind}#{slug}   sk = SLUG      ref = {id}
+ * media       pk = MEDIA#{id}           sk = MEDIA
  * </pre>
  */
 public final class ContentKeys {
@@ -21,7 +25,9 @@ public final class ContentKeys {
   public static final String CITY_PK = "CITY";
   public static final String ITEM_SK = "ITEM";
   public static final String SLUG_SK = "SLUG";
-  static final String NETWORK = "network";
+  /** Stands for "no city" in keys and in the admin API's {@code city} filter. */
+  public static final String NETWORK = "network";
+  static final String HISTORY_PREFIX = "HIST#";
 
   /**
    * Appended to an instant, sorts after every {@code #id} suffix: {@code instant + AFTER} bounds a range so that
@@ -35,8 +41,30 @@ public final class ContentKeys {
     return "ITEM#" + id;
   }
 
+  public static String mediaPk(String id) {
+    return "MEDIA#" + id;
+  }
+
+  public static final String MEDIA_SK = "MEDIA";
+
   public static String slugPk(Kind kind, String slug) {
     return "SLUG#" + kind.id() + "#" + slug;
+  }
+
+  static String historySk(HistoryEntry entry) {
+    return HISTORY_PREFIX + instantMillis(entry.at()) + "#" + String.format("%010d", entry.version());
+  }
+
+  static String editSk(Instant updatedAt, String id) {
+    return instantMillis(updatedAt) + "#" + id;
+  }
+
+  // Fixed width (always three fraction digits), so that text order is time order.
+  private static final java.time.format.DateTimeFormatter MILLIS =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  private static String instantMillis(Instant instant) {
+    return MILLIS.format(instant);
   }
 
   static String kindPk(Kind kind) {
@@ -82,10 +110,16 @@ public final class ContentKeys {
     key.put("pk", row.pk());
     key.put("sk", row.sk());
     key.put("listSk", row.listSk());
-    if (ContentRow.BY_KIND.equals(index)) {
-      key.put("kindPk", row.kindPk());
-    } else {
-      key.put("cityPk", row.cityPk());
+    switch (index) {
+      case ContentRow.BY_KIND -> key.put("kindPk", row.kindPk());
+      case ContentRow.BY_CITY -> key.put("cityPk", row.cityPk());
+      case ContentRow.EDITORIAL_BY_KIND -> key.put("editKindPk", row.editKindPk());
+      case ContentRow.EDITORIAL_BY_CITY -> key.put("editCityPk", row.editCityPk());
+      default -> throw new IllegalArgumentException("Unknown index " + index);
+    }
+    if (index.startsWith("Editorial")) {
+      key.remove("listSk");
+      key.put("editSk", row.editSk());
     }
     return key;
   }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mediaartscities.shared.json.Json;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
@@ -28,6 +29,9 @@ public final class ContentRepository {
 
   private static final ObjectReader CITY = lenientReader(City.class);
   private static final ObjectReader ITEM = lenientReader(ContentItem.class);
+  private static final ObjectReader EDITORIAL = lenientReader(Editorial.class);
+  private static final ObjectReader HISTORY = lenientReader(HistoryEntry.class);
+  private static final ObjectReader MEDIA = lenientReader(Media.class);
 
   private final DynamoDbTable<ContentRow> table;
 
@@ -69,6 +73,66 @@ public final class ContentRepository {
         .map(row -> read(ITEM, row.doc(), ContentItem.class));
   }
 
+  /** An item with its version and editorial state, whatever its status: what editors work on. */
+  public Optional<EditorialItem> editorialItem(String id) {
+    return Optional.ofNullable(table.getItem(Key.builder().partitionValue(ContentKeys.itemPk(id))
+            .sortValue(ContentKeys.ITEM_SK).build()))
+        .map(ContentRepository::editorial);
+  }
+
+  /**
+   * Items of a kind in any status, most recently changed first, for the editors' list.
+   *
+   * @param city a city slug, {@link ContentKeys#NETWORK} for network-wide items, or null for all
+   * @param filter what else an item must satisfy, or null
+   * @param after the position to resume after, or null
+   */
+  public EditorialPage editorialList(Kind kind, String city, java.util.function.Predicate<EditorialItem> filter,
+      int limit, Map<String, String> after) {
+    boolean byCity = city != null;
+    String indexName = byCity ? ContentRow.EDITORIAL_BY_CITY : ContentRow.EDITORIAL_BY_KIND;
+    String partition = byCity
+        ? ContentKeys.cityPk(kind, ContentKeys.NETWORK.equals(city) ? null : city) : ContentKeys.kindPk(kind);
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
+        .scanIndexForward(false)
+        .limit(filter == null ? limit + 1 : FILTERED_PAGE_SIZE)
+        .exclusiveStartKey(after == null ? null : ContentKeys.toAttributes(after));
+    var items = new ArrayList<EditorialItem>(limit);
+    ContentRow lastReturned = null;
+    int examined = 0;
+    for (Page<ContentRow> page : table.index(indexName).query(request.build())) {
+      for (ContentRow row : page.items()) {
+        EditorialItem item = editorial(row);
+        if (filter == null || filter.test(item)) {
+          if (items.size() == limit) {
+            return new EditorialPage(items, ContentKeys.positionOf(lastReturned, indexName));
+          }
+          items.add(item);
+          lastReturned = row;
+        }
+        if (++examined >= MAX_EXAMINED) {
+          return new EditorialPage(items, ContentKeys.positionOf(row, indexName));
+        }
+      }
+    }
+    return new EditorialPage(items, null);
+  }
+
+  /** An uploaded image's record. */
+  public Optional<Media> media(String id) {
+    return Optional.ofNullable(table.getItem(Key.builder().partitionValue(ContentKeys.mediaPk(id))
+            .sortValue(ContentKeys.MEDIA_SK).build()))
+        .map(row -> read(MEDIA, row.doc(), Media.class));
+  }
+
+  /** An item's changes, oldest first; kept after the item is deleted. */
+  public List<HistoryEntry> history(String id) {
+    return table.query(QueryConditional.sortBeginsWith(Key.builder().partitionValue(ContentKeys.itemPk(id))
+            .sortValue(ContentKeys.HISTORY_PREFIX).build()))
+        .items().stream().map(row -> read(HISTORY, row.doc(), HistoryEntry.class)).toList();
+  }
+
   /**
    * One page of a public list. Returns at most {@code limit} items that are public at {@code now} and match the
    * query, and the position after the last one, or after the last row examined when the examination budget ran
@@ -106,6 +170,11 @@ public final class ContentRepository {
       }
     }
     return new ItemPage(items, null);
+  }
+
+  private static EditorialItem editorial(ContentRow row) {
+    return new EditorialItem(read(ITEM, row.doc(), ContentItem.class), row.version() == null ? 1 : row.version(),
+        read(EDITORIAL, row.meta(), Editorial.class));
   }
 
   private static boolean matches(ContentItem item, ItemQuery query, Instant now) {

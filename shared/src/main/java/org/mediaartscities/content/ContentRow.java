@@ -18,12 +18,25 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * @param cityPk partition key of the {@code ByCity} index; set only on published items
  * @param listSk sort key of both indexes: the instant the kind is listed by, then the id
  * @param ref for a slug row, the id of the item it names
- * @param doc the city or item as JSON; null for a slug row
+ * @param doc the city, item or history entry as JSON; null for a slug row
+ * @param version an item's version, checked by conditional writes (optimistic locking)
+ * @param editKindPk partition key of the {@code EditorialByKind} index: every item of a kind, any status
+ * @param editCityPk partition key of the {@code EditorialByCity} index
+ * @param editSk sort key of both editorial indexes: last change, then id
+ * @param meta an item's {@link Editorial} state as JSON
  */
-public record ContentRow(String pk, String sk, String kindPk, String cityPk, String listSk, String ref, String doc) {
+public record ContentRow(String pk, String sk, String kindPk, String cityPk, String listSk, String ref, String doc,
+    Long version, String editKindPk, String editCityPk, String editSk, String meta) {
 
   public static final String BY_KIND = "ByKind";
   public static final String BY_CITY = "ByCity";
+  public static final String EDITORIAL_BY_KIND = "EditorialByKind";
+  public static final String EDITORIAL_BY_CITY = "EditorialByCity";
+
+  /** A row that is only a key and a document (a city, a history entry). */
+  public static ContentRow document(String pk, String sk, String doc) {
+    return new ContentRow(pk, sk, null, null, null, null, doc, null, null, null, null, null);
+  }
 
   /**
    * A hand-written schema: reflection-based ones cost tens of milliseconds more at cold start
@@ -44,6 +57,14 @@ public record ContentRow(String pk, String sk, String kindPk, String cityPk, Str
               .tags(secondarySortKey(List.of(BY_KIND, BY_CITY))))
           .addAttribute(String.class, a -> a.name("ref").getter(ContentRow::ref).setter(Builder::ref))
           .addAttribute(String.class, a -> a.name("doc").getter(ContentRow::doc).setter(Builder::doc))
+          .addAttribute(Long.class, a -> a.name("version").getter(ContentRow::version).setter(Builder::version))
+          .addAttribute(String.class, a -> a.name("editKindPk").getter(ContentRow::editKindPk)
+              .setter(Builder::editKindPk).tags(secondaryPartitionKey(EDITORIAL_BY_KIND)))
+          .addAttribute(String.class, a -> a.name("editCityPk").getter(ContentRow::editCityPk)
+              .setter(Builder::editCityPk).tags(secondaryPartitionKey(EDITORIAL_BY_CITY)))
+          .addAttribute(String.class, a -> a.name("editSk").getter(ContentRow::editSk).setter(Builder::editSk)
+              .tags(secondarySortKey(List.of(EDITORIAL_BY_KIND, EDITORIAL_BY_CITY))))
+          .addAttribute(String.class, a -> a.name("meta").getter(ContentRow::meta).setter(Builder::meta))
           .build();
 
   /** The mutable builder the enhanced client fills when it reads a row. */
@@ -55,6 +76,11 @@ public record ContentRow(String pk, String sk, String kindPk, String cityPk, Str
     private String listSk;
     private String ref;
     private String doc;
+    private Long version;
+    private String editKindPk;
+    private String editCityPk;
+    private String editSk;
+    private String meta;
 
     void pk(String value) {
       pk = value;
@@ -84,8 +110,28 @@ public record ContentRow(String pk, String sk, String kindPk, String cityPk, Str
       doc = value;
     }
 
+    void version(Long value) {
+      version = value;
+    }
+
+    void editKindPk(String value) {
+      editKindPk = value;
+    }
+
+    void editCityPk(String value) {
+      editCityPk = value;
+    }
+
+    void editSk(String value) {
+      editSk = value;
+    }
+
+    void meta(String value) {
+      meta = value;
+    }
+
     ContentRow build() {
-      return new ContentRow(pk, sk, kindPk, cityPk, listSk, ref, doc);
+      return new ContentRow(pk, sk, kindPk, cityPk, listSk, ref, doc, version, editKindPk, editCityPk, editSk, meta);
     }
   }
 }

@@ -1,19 +1,29 @@
 package org.mediaartscities.content;
 
+import java.util.List;
 import org.mediaartscities.shared.json.Json;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Writes cities and items. An item and the row reserving its slug are written in one transaction, so a slug
- * names at most one item of a kind, under any concurrency.
+ * Writes cities and items. Every change of an item is one transaction: the item row (conditioned on the version
+ * the editor read), the rows reserving its slugs, and a history entry; so a change happens whole or not at all,
+ * and two editors saving at once cannot both win.
  */
 public final class ContentStore {
+
+  private static final String SYSTEM = "system";
+  private static final int MAX_ATTEMPTS = 4;
 
   private final DynamoDbEnhancedClient client;
   private final DynamoDbTable<ContentRow> table;
@@ -23,40 +33,178 @@ public final class ContentStore {
     this.table = table;
   }
 
+  /** Creates or replaces a city (sample data). */
   public void putCity(City city) {
-    table.putItem(new ContentRow(ContentKeys.CITY_PK, city.slug(), null, null, null, null, Json.write(city)));
+    table.putItem(ContentRow.document(ContentKeys.CITY_PK, city.slug(), Json.write(city)));
   }
 
   /**
-   * Creates or replaces an item and reserves its slug.
+   * Adds a city that does not exist yet.
    *
-   * @throws SlugTakenException when another item of its kind already holds the slug
+   * @return false when a city with that slug already exists (nothing is written)
    */
+  public boolean createCity(City city) {
+    return conditionalPutCity(city, "attribute_not_exists(pk)");
+  }
+
+  /**
+   * Replaces an existing city.
+   *
+   * @return false when no city has that slug (nothing is written)
+   */
+  public boolean updateCity(City city) {
+    return conditionalPutCity(city, "attribute_exists(pk)");
+  }
+
+  /** Records an upload request, or the outcome of its check. */
+  public void putMedia(Media media) {
+    table.putItem(ContentRow.document(ContentKeys.mediaPk(media.id()), ContentKeys.MEDIA_SK, Json.write(media)));
+  }
+
+  /** Writes a published item as version 1, without history: for sample data and tests. */
   public void putItem(ContentItem item) {
+    var at = item.publishedAt() == null ? java.time.Instant.now() : item.publishedAt();
+    create(item, Editorial.created(at, SYSTEM), new HistoryEntry(at, SYSTEM, "created", 1, List.of()));
+  }
+
+  /**
+   * Creates an item at version 1 and reserves its slug.
+   *
+   * @throws SlugTakenException when another item of its kind holds the slug
+   */
+  public void create(ContentItem item, Editorial editorial, HistoryEntry history) {
+    var write = TransactWriteItemsEnhancedRequest.builder()
+        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ContentRow.class)
+            .item(itemRow(item, 1, editorial))
+            .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build())
+        .addPutItem(table, slugReservation(item.kind(), item.slug(), item.id()))
+        .addPutItem(table, historyRow(item.id(), history));
+    run(write.build(), item);
+  }
+
+  /**
+   * Replaces an item if it is still at {@code expectedVersion}; reserves its new slug if it changed (the former
+   * one keeps pointing to the item).
+   *
+   * @return the new version
+   * @throws VersionConflictException when the item changed meanwhile, or was deleted
+   * @throws SlugTakenException when the new slug belongs to another item
+   */
+  public long replace(ContentItem item, long expectedVersion, Editorial editorial, boolean slugChanged,
+      HistoryEntry history) {
+    long version = expectedVersion + 1;
+    var write = TransactWriteItemsEnhancedRequest.builder()
+        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ContentRow.class)
+            .item(itemRow(item, version, editorial))
+            .conditionExpression(versionIs(expectedVersion)).build());
+    if (slugChanged) {
+      write.addPutItem(table, slugReservation(item.kind(), item.slug(), item.id()));
+    }
+    write.addPutItem(table, historyRow(item.id(), history));
+    run(write.build(), item);
+    return version;
+  }
+
+  /**
+   * Deletes an item at {@code expectedVersion} and frees its slugs; its history stays.
+   *
+   * @throws VersionConflictException when the item changed meanwhile, or was already deleted
+   */
+  public void delete(EditorialItem current, HistoryEntry history) {
+    ContentItem item = current.item();
+    var write = TransactWriteItemsEnhancedRequest.builder()
+        .addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
+            .key(Key.builder().partitionValue(ContentKeys.itemPk(item.id())).sortValue(ContentKeys.ITEM_SK).build())
+            .conditionExpression(versionIs(current.version())).build());
+    var slugs = new java.util.LinkedHashSet<>(current.editorial().formerSlugs());
+    slugs.add(item.slug());
+    for (String slug : slugs) {
+      write.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
+          .key(Key.builder().partitionValue(ContentKeys.slugPk(item.kind(), slug)).sortValue(ContentKeys.SLUG_SK)
+              .build())
+          .conditionExpression(Expression.builder().expression("attribute_not_exists(pk) OR #ref = :id")
+              .putExpressionName("#ref", "ref").putExpressionValue(":id", AttributeValue.fromS(item.id())).build())
+          .build());
+    }
+    write.addPutItem(table, historyRow(item.id(), history));
+    run(write.build(), item);
+  }
+
+  private ContentRow itemRow(ContentItem item, long version, Editorial editorial) {
     boolean listed = item.status() == PublicationStatus.PUBLISHED && item.publishedAt() != null;
-    var itemRow = new ContentRow(ContentKeys.itemPk(item.id()), ContentKeys.ITEM_SK,
+    return new ContentRow(ContentKeys.itemPk(item.id()), ContentKeys.ITEM_SK,
         listed ? ContentKeys.kindPk(item.kind()) : null,
         listed ? ContentKeys.cityPk(item.kind(), item.city()) : null,
         listed ? ContentKeys.listSk(item) : null,
-        null, Json.write(item));
-    var slugRow = new ContentRow(ContentKeys.slugPk(item.kind(), item.slug()), ContentKeys.SLUG_SK,
-        null, null, null, item.id(), null);
-    Expression slugIsFreeOrOurs = Expression.builder()
-        .expression("attribute_not_exists(pk) OR #ref = :id")
-        .putExpressionName("#ref", "ref")
-        .putExpressionValue(":id", AttributeValue.fromS(item.id()))
+        null, Json.write(item), version,
+        ContentKeys.kindPk(item.kind()), ContentKeys.cityPk(item.kind(), item.city()),
+        ContentKeys.editSk(editorial.updatedAt(), item.id()), Json.write(editorial));
+  }
+
+  private TransactPutItemEnhancedRequest<ContentRow> slugReservation(Kind kind, String slug, String id) {
+    var row = new ContentRow(ContentKeys.slugPk(kind, slug), ContentKeys.SLUG_SK, null, null, null, id, null, null,
+        null, null, null, null);
+    return TransactPutItemEnhancedRequest.builder(ContentRow.class).item(row)
+        .conditionExpression(Expression.builder().expression("attribute_not_exists(pk) OR #ref = :id")
+            .putExpressionName("#ref", "ref").putExpressionValue(":id", AttributeValue.fromS(id)).build())
         .build();
+  }
+
+  private static ContentRow historyRow(String id, HistoryEntry entry) {
+    return ContentRow.document(ContentKeys.itemPk(id), ContentKeys.historySk(entry), Json.write(entry));
+  }
+
+  private static Expression versionIs(long version) {
+    return Expression.builder().expression("#version = :version")
+        .putExpressionName("#version", "version")
+        .putExpressionValue(":version", AttributeValue.fromN(Long.toString(version))).build();
+  }
+
+  private boolean conditionalPutCity(City city, String condition) {
     try {
-      client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
-          .addPutItem(table, itemRow)
-          .addPutItem(table, TransactPutItemEnhancedRequest.builder(ContentRow.class)
-              .item(slugRow).conditionExpression(slugIsFreeOrOurs).build())
-          .build());
-    } catch (TransactionCanceledException e) {
-      if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
-        throw new SlugTakenException(item.kind(), item.slug());
-      }
-      throw e;
+      table.putItem(PutItemEnhancedRequest.builder(ContentRow.class)
+          .item(ContentRow.document(ContentKeys.CITY_PK, city.slug(), Json.write(city)))
+          .conditionExpression(Expression.builder().expression(condition).build()).build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
     }
+  }
+
+  // The first write of every transaction is the item row; a failed condition there is a version conflict,
+  // anywhere else a slug held by another item.
+  private void run(TransactWriteItemsEnhancedRequest request, ContentItem item) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.transactWriteItems(request);
+        return;
+      } catch (TransactionCanceledException e) {
+        boolean contended = e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+        if (!contended || attempt == MAX_ATTEMPTS) {
+          throw translate(e, item);
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  // Another transaction held one of the rows: once it is done, ours either passes or fails its conditions.
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(20L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static RuntimeException translate(TransactionCanceledException e, ContentItem item) {
+    List<CancellationReason> reasons = e.cancellationReasons();
+    if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst().code())) {
+      return new VersionConflictException(item.id());
+    }
+    if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+      return new SlugTakenException(item.kind(), item.slug());
+    }
+    return e;
   }
 }

@@ -24,6 +24,16 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, "invalid_parameter", message, field);
   }
 
+  /** 403 for a signed-in caller whose role or city does not allow this. */
+  public static ApiException forbidden(String message) {
+    return new ApiException(403, "forbidden", message, null);
+  }
+
+  /** 409 for a request that conflicts with what exists (a slug, a city). */
+  public static ApiException conflict(String field, String message) {
+    return new ApiException(409, "conflict", message, field);
+  }
+
   /** 404 for a resource that does not exist (or is not public). */
   public static ApiException notFound(String message) {
     return new ApiException(404, "not_found", message, null);

@@ -11,13 +11,18 @@ import java.util.Optional;
  * @param routeKey the matched route, e.g. {@code GET /news/{slug}}
  * @param requestId API Gateway's request id, the one the caller sees
  * @param headers header names lower-cased, as API Gateway sends them
+ * @param body the request body as text (decoded from base64 when API Gateway encoded it), or null
+ * @param claims the JWT claims API Gateway's authorizer verified, empty on public routes; array claims arrive as
+ *     {@code "[a b]"}
  */
 public record ApiRequest(
     String routeKey,
     String requestId,
     Map<String, String> headers,
     Map<String, String> queryParameters,
-    Map<String, String> pathParameters) {
+    Map<String, String> pathParameters,
+    String body,
+    Map<String, String> claims) {
 
   /** Reads an event; the request id falls back to the Lambda invocation's when API Gateway gave none. */
   public static ApiRequest from(APIGatewayV2HTTPEvent event, String fallbackRequestId) {
@@ -28,7 +33,9 @@ public record ApiRequest(
         requestId,
         lowerCaseKeys(event.getHeaders()),
         event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
-        event.getPathParameters() == null ? Map.of() : event.getPathParameters());
+        event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
+        body(event),
+        claims(event));
   }
 
   /** A query parameter; an empty value counts as absent. */
@@ -48,6 +55,27 @@ public record ApiRequest(
       throw new IllegalStateException("Route " + routeKey + " has no path parameter " + name);
     }
     return value;
+  }
+
+  private static String body(APIGatewayV2HTTPEvent event) {
+    String body = event.getBody();
+    if (body == null || !event.getIsBase64Encoded()) {
+      return body;
+    }
+    try {
+      return new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("body", "The request body is not valid base64.");
+    }
+  }
+
+  private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+    var context = event.getRequestContext();
+    if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+        || context.getAuthorizer().getJwt().getClaims() == null) {
+      return Map.of();
+    }
+    return context.getAuthorizer().getJwt().getClaims();
   }
 
   private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {

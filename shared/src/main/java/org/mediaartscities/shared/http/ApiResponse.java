@@ -46,6 +46,11 @@ public record ApiResponse(int status, String body, Map<String, String> headers) 
     return new ApiResponse(status, Json.write(Map.of("error", error)), headers);
   }
 
+  /** A copy with another status. */
+  public ApiResponse withStatus(int newStatus) {
+    return new ApiResponse(newStatus, body, headers);
+  }
+
   /** A copy with one more header. */
   public ApiResponse withHeader(String name, String value) {
     var copy = new LinkedHashMap<>(headers);
@@ -54,7 +59,7 @@ public record ApiResponse(int status, String body, Map<String, String> headers) 
   }
 
   /**
-   * Adds a strong ETag over the body, and answers 304 without a body when the caller already holds it.
+   * Adds a strong ETag over the body (unless the handler set one, e.g. a version), and answers 304 without a body when the caller already holds it.
    *
    * @param ifNoneMatch the request's If-None-Match header, or null
    */
@@ -62,7 +67,7 @@ public record ApiResponse(int status, String body, Map<String, String> headers) 
     if (status != 200) {
       return this;
     }
-    String etag = etagOf(body);
+    String etag = headers.getOrDefault("etag", etagOf(body));
     ApiResponse tagged = withHeader("etag", etag);
     if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
       var headers304 = new LinkedHashMap<>(tagged.headers);

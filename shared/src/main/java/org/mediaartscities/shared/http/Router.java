@@ -31,23 +31,29 @@ public final class Router {
   }
 
   public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-    ApiRequest request = ApiRequest.from(event, context.getAwsRequestId());
-    return respond(request, context).withHeader("x-request-id", request.requestId()).toEvent();
-  }
-
-  private ApiResponse respond(ApiRequest request, Context context) {
-    Route route = routes.get(request.routeKey());
+    var requestContext = event.getRequestContext();
+    String requestId = requestContext != null && requestContext.getRequestId() != null
+        ? requestContext.getRequestId() : context.getAwsRequestId();
+    String routeKey = event.getRouteKey() == null ? "" : event.getRouteKey();
+    Route route = routes.get(routeKey);
+    ApiResponse response;
     if (route == null) {
-      return ApiResponse.error(404, "not_found", "No route for " + request.routeKey(), null, request.requestId());
+      response = ApiResponse.error(404, "not_found", "No route for " + routeKey, null, requestId);
+    } else {
+      try {
+        ApiRequest request = ApiRequest.from(event, context.getAwsRequestId());
+        response = route.handle(request);
+        if (routeKey.startsWith("GET ")) {
+          response = response.conditional(request.header("if-none-match").orElse(null));
+        }
+      } catch (ApiException e) {
+        response = ApiResponse.error(e.status(), e.code(), e.getMessage(), e.field(), requestId);
+      } catch (RuntimeException e) {
+        Logs.error(context, "Unhandled error on " + routeKey + " (request " + requestId + ")", e);
+        response = ApiResponse.error(500, "internal_error", "Something went wrong on our side. Quote the request id"
+            + " if you report it.", null, requestId);
+      }
     }
-    try {
-      return route.handle(request).conditional(request.header("if-none-match").orElse(null));
-    } catch (ApiException e) {
-      return ApiResponse.error(e.status(), e.code(), e.getMessage(), e.field(), request.requestId());
-    } catch (RuntimeException e) {
-      Logs.error(context, "Unhandled error on " + request.routeKey() + " (request " + request.requestId() + ")", e);
-      return ApiResponse.error(500, "internal_error", "Something went wrong on our side. Quote the request id if you"
-          + " report it.", null, request.requestId());
-    }
+    return response.withHeader("x-request-id", requestId).toEvent();
   }
 }

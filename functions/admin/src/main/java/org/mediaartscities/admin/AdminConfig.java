@@ -1,0 +1,44 @@
+package org.mediaartscities.admin;
+
+import java.time.InstantSource;
+import org.mediaartscities.content.ContentRepository;
+import org.mediaartscities.content.ContentStore;
+import org.mediaartscities.content.ContentTable;
+import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.http.CursorCodec;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * What the admin function is wired with; {@link #fromEnvironment()} reads every variable it uses.
+ *
+ * @param mediaBucket where uploads land
+ * @param maxImageBytes the largest upload accepted
+ */
+record AdminConfig(
+    ContentRepository repository,
+    ContentStore store,
+    CursorCodec cursors,
+    InstantSource clock,
+    S3Presigner presigner,
+    String mediaBucket,
+    long maxImageBytes) {
+
+  static AdminConfig fromEnvironment() {
+    var client = AwsClients.dynamoDbEnhanced(AwsClients.dynamoDb());
+    var table = ContentTable.from(client);
+    var presigner = S3Presigner.builder().region(AwsClients.region()).credentialsProvider(AwsClients.credentials());
+    // Locally the S3-compatible server answers on one host, so buckets go in the path.
+    AwsClients.endpoint("S3").ifPresent(endpoint -> presigner.endpointOverride(endpoint)
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+    return new AdminConfig(
+        new ContentRepository(table),
+        new ContentStore(client, table),
+        new CursorCodec(Env.required("CURSOR_SECRET")),
+        InstantSource.system(),
+        presigner.build(),
+        Env.required("MEDIA_BUCKET"),
+        Long.parseLong(Env.optional("MAX_IMAGE_BYTES").orElse("10485760")));
+  }
+}

@@ -1,0 +1,64 @@
+package org.mediaartscities.admin;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mediaartscities.shared.http.ApiException;
+import org.mediaartscities.shared.http.ApiRequest;
+
+/**
+ * Who is calling, from the claims API Gateway's JWT authorizer verified: the token's subject, its Cognito groups
+ * and, for an editor, the city ({@code custom:city}).
+ */
+record Caller(String subject, Set<String> groups, String city) {
+
+  static final String ADMINS = "admins";
+  static final String EDITORS = "editors";
+
+  static Caller from(ApiRequest request) {
+    String subject = request.claims().get("sub");
+    if (subject == null || subject.isBlank()) {
+      // Only reachable if a route lost its authorizer in template.yaml: refuse rather than guess.
+      throw new ApiException(401, "unauthorized", "Sign in first.", null);
+    }
+    return new Caller(subject, groups(request.claims().get("cognito:groups")), request.claims().get("custom:city"));
+  }
+
+  boolean isAdmin() {
+    return groups.contains(ADMINS);
+  }
+
+  /** Admins may change every item; editors only those of their own city; nobody else anything. */
+  void requireMayEdit(String itemCity) {
+    if (isAdmin()) {
+      return;
+    }
+    if (!groups.contains(EDITORS) || city == null) {
+      throw ApiException.forbidden("Only city editors and admins can change content.");
+    }
+    if (itemCity == null) {
+      throw ApiException.forbidden("Only admins can change network-wide items.");
+    }
+    if (!itemCity.equals(city)) {
+      throw ApiException.forbidden("Editors can only change the items of their own city (" + city + ").");
+    }
+  }
+
+  void requireAdmin() {
+    if (!isAdmin()) {
+      throw ApiException.forbidden("Only admins can do this.");
+    }
+  }
+
+  /** API Gateway passes an array claim as {@code "[admins editors]"}; a single group may come bare. */
+  static Set<String> groups(String claim) {
+    if (claim == null || claim.isBlank()) {
+      return Set.of();
+    }
+    String list = claim.strip();
+    if (list.startsWith("[") && list.endsWith("]")) {
+      list = list.substring(1, list.length() - 1);
+    }
+    return Arrays.stream(list.split("[\\s,\"]+")).filter(g -> !g.isBlank()).collect(Collectors.toUnmodifiableSet());
+  }
+}

@@ -1,0 +1,43 @@
+package org.mediaartscities.admin;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+import org.mediaartscities.content.CallDetails;
+import org.mediaartscities.content.EventDetails;
+import org.mediaartscities.content.ProjectDetails;
+import org.mediaartscities.content.Translation;
+
+/**
+ * The body of {@code POST /admin/{kind}} and {@code PUT /admin/{kind}/{id}}, as sent. Unknown fields are refused;
+ * the read-only fields the admin API returns are accepted and ignored, so that a client can send back what it
+ * read. Times are ISO-8601 with an offset ({@code 2026-12-01T18:30:00+01:00}).
+ */
+@JsonIgnoreProperties(value = {"id", "kind", "status", "version", "publishedAt", "createdAt", "createdBy",
+    "updatedAt", "updatedBy", "formerSlugs", "publicPath"}, allowGetters = false)
+record ItemInput(
+    String slug,
+    String city,
+    String originalLanguage,
+    Map<String, Translation> translations,
+    List<String> tags,
+    List<ImageInput> images,
+    String startsAt,
+    String endsAt,
+    String timeZone,
+    EventDetails.Venue venue,
+    String onlineUrl,
+    String attendanceMode,
+    String opensAt,
+    String closesAt,
+    CallDetails.Contact contact,
+    Integer year,
+    String edition,
+    List<String> participatingCities,
+    List<ProjectDetails.Artist> artists,
+    List<ProjectDetails.Link> links) {
+
+  /** An image of the item: an uploaded media id and its alternative text per language. */
+  @JsonIgnoreProperties(value = {"key", "renditions"}, allowGetters = false)
+  record ImageInput(String mediaId, Map<String, String> alt) {}
+}

@@ -1,0 +1,56 @@
+package org.mediaartscities.shared.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.stream.Collectors;
+import org.mediaartscities.shared.json.Json;
+
+/** Reads a request's JSON body strictly: unknown fields and wrong types are 400s naming the field. */
+public final class JsonBody {
+
+  /** Larger bodies are refused before parsing: no item or form needs more. */
+  public static final int MAX_BYTES = 256 * 1024;
+
+  private JsonBody() {}
+
+  public static <T> T parse(ApiRequest request, Class<T> type) {
+    String body = request.body();
+    if (body == null || body.isBlank()) {
+      throw ApiException.invalid("body", "A JSON body is required.");
+    }
+    if (body.length() > MAX_BYTES) {
+      throw new ApiException(413, "payload_too_large", "The body is larger than " + MAX_BYTES / 1024 + " KB.",
+          "body");
+    }
+    try {
+      T value = Json.MAPPER.readValue(body, type);
+      if (value == null) {
+        throw ApiException.invalid("body", "The body must be a JSON object.");
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      String field = path(e);
+      throw ApiException.invalid(field, "Unknown field '" + field + "'.");
+    } catch (MismatchedInputException e) {
+      String field = path(e);
+      throw ApiException.invalid(field.isEmpty() ? "body" : field, field.isEmpty() ? "The body must be a JSON object."
+          : "'" + field + "' has the wrong type.");
+    } catch (JsonMappingException e) {
+      String field = path(e);
+      throw ApiException.invalid(field.isEmpty() ? "body" : field, "'" + (field.isEmpty() ? "body" : field)
+          + "' is not valid.");
+    } catch (JsonProcessingException e) {
+      throw ApiException.invalid("body", "The body is not valid JSON (line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ").");
+    }
+  }
+
+  /** The JSON path of the failing value: {@code translations.fr.title}, {@code images[0].mediaId}. */
+  static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining()).replaceFirst("^\\.", "");
+  }
+}
