@@ -83,7 +83,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     ContentItem draft = validator.item(kind, id, "pending", city, input, PublicationStatus.DRAFT, null);
     String base = ItemValidator.slug(input.slug()) != null ? input.slug()
         : Slugs.of(titleForSlug(draft), kind.id() + "-" + id.substring(0, 8));
-    Instant now = config.clock().instant();
+    Instant now = now();
     for (int attempt = 1; ; attempt++) {
       ContentItem item = withSlug(draft, Slugs.candidate(base, attempt));
       try {
@@ -121,7 +121,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     int limit = limit(request);
     String scope = "admin|" + kind.path() + "|" + city + "|" + request.query("status").orElse("");
     Map<String, String> after = request.query("cursor").map(c -> config.cursors().decode(c, scope)).orElse(null);
-    Instant now = config.clock().instant();
+    Instant now = now();
     EditorialPage page = config.repository().editorialList(kind, city, byStatus, limit, after);
     var body = new LinkedHashMap<String, Object>();
     body.put("items", page.items().stream().map(item -> AdminView.of(item, now)).toList());
@@ -147,7 +147,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     String slug = Optional.ofNullable(ItemValidator.slug(input.slug())).orElse(current.item().slug());
     ContentItem old = current.item();
     ContentItem item = validator.item(old.kind(), old.id(), slug, city, input, old.status(), old.publishedAt());
-    Instant now = config.clock().instant();
+    Instant now = now();
     Editorial editorial = current.editorial().changed(now, caller.subject());
     boolean renamed = !slug.equals(old.slug());
     if (renamed) {
@@ -161,7 +161,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     EditorialItem current = find(request);
     caller.requireMayEdit(current.item().city());
     long expected = ifMatch(request, false);
-    Instant now = config.clock().instant();
+    Instant now = now();
     Instant at = now;
     if (request.body() != null && !request.body().isBlank()) {
       PublishInput input = JsonBody.parse(request, PublishInput.class);
@@ -172,7 +172,8 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     boolean scheduled = at.isAfter(now);
     ContentItem old = current.item();
     ContentItem item = new ContentItem(old.id(), old.kind(), old.slug(), old.city(), old.originalLanguage(),
-        old.translations(), old.tags(), old.images(), PublicationStatus.PUBLISHED, scheduled ? at : now, old.event(),
+        old.translations(), old.tags(), old.images(), PublicationStatus.PUBLISHED,
+        (scheduled ? at : now).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), old.event(),
         old.call(), old.project());
     return save(current, item, expected, current.editorial().changed(now, caller.subject()), false,
         scheduled ? "scheduled" : "published", List.of("status", "publishedAt"), caller);
@@ -187,7 +188,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     ContentItem item = new ContentItem(old.id(), old.kind(), old.slug(), old.city(), old.originalLanguage(),
         old.translations(), old.tags(), old.images(), PublicationStatus.UNPUBLISHED, old.publishedAt(), old.event(),
         old.call(), old.project());
-    Instant now = config.clock().instant();
+    Instant now = now();
     return save(current, item, expected, current.editorial().changed(now, caller.subject()), false, "unpublished",
         List.of("status"), caller);
   }
@@ -200,7 +201,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     if (expected != current.version()) {
       throw stale();
     }
-    Instant now = config.clock().instant();
+    Instant now = now();
     try {
       config.store().delete(current, new HistoryEntry(now, caller.subject(), "deleted", current.version() + 1,
           List.of()));
@@ -254,7 +255,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
   }
 
   private ApiResponse itemResponse(EditorialItem item, int status) {
-    return ApiResponse.json(AdminView.of(item, config.clock().instant()), NO_CACHE).withStatus(status)
+    return ApiResponse.json(AdminView.of(item, now()), NO_CACHE).withStatus(status)
         .withHeader("etag", etag(item.version()));
   }
 
@@ -298,6 +299,11 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         + "your change and save again.", "If-Match");
   }
 
+  // Stored and shown times need no more than milliseconds; publication times no more than seconds.
+  private Instant now() {
+    return config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
   static String etag(long version) {
     return "\"" + version + "\"";
   }
@@ -310,7 +316,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     if (!List.of("draft", "scheduled", "published", "unpublished").contains(status.get())) {
       throw ApiException.invalid("status", "'status' is draft, scheduled, published or unpublished.");
     }
-    Instant now = config.clock().instant();
+    Instant now = now();
     return item -> AdminView.status(item.item(), now).equals(status.get());
   }
 

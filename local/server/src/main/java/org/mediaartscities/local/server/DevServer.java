@@ -17,6 +17,8 @@ import org.mediaartscities.content.ContentStore;
 import org.mediaartscities.local.LocalDeployment;
 import org.mediaartscities.local.SampleData;
 import org.mediaartscities.local.RepoPaths;
+import org.mediaartscities.local.auth.LocalIssuer;
+import org.mediaartscities.local.auth.LocalTokens;
 import org.mediaartscities.local.aws.LocalAws;
 import org.mediaartscities.local.template.LocalSecrets;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -74,10 +76,15 @@ public final class DevServer implements AutoCloseable {
       seedIfEmpty(deployment);
 
       var routes = new RouteTable(deployment.template().httpRoutes());
+      LocalIssuer issuer = LocalIssuer.load(options.dataDir() == null ? null
+          : options.dataDir().resolve("jwt-signing-key.json"));
+      var authorizer = new LocalAuthorizer(deployment.template(), deployment.resolver(), issuer);
       var gateway = new LocalApiGateway(routes, CorsPolicy.from(deployment.template(), deployment.resolver()),
-          deployment.functions());
+          authorizer, deployment.functions());
       HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
       http.createContext("/", gateway);
+      authorizer.tokenTarget().ifPresent(target -> http.createContext("/_local/",
+          new LocalDevEndpoints(issuer, new LocalTokens(issuer, target.getKey(), target.getValue()))));
       http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       http.start();
       System.out.println("  " + deployment.template().httpRoutes().size() + " routes from template.yaml");

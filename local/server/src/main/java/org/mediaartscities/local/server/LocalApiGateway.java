@@ -22,11 +22,13 @@ final class LocalApiGateway implements HttpHandler {
 
   private final RouteTable routes;
   private final CorsPolicy cors;
+  private final LocalAuthorizer authorizer;
   private final LocalFunctions functions;
 
-  LocalApiGateway(RouteTable routes, CorsPolicy cors, LocalFunctions functions) {
+  LocalApiGateway(RouteTable routes, CorsPolicy cors, LocalAuthorizer authorizer, LocalFunctions functions) {
     this.routes = routes;
     this.cors = cors;
+    this.authorizer = authorizer;
     this.functions = functions;
   }
 
@@ -57,6 +59,19 @@ final class LocalApiGateway implements HttpHandler {
         return;
       }
       APIGatewayV2HTTPEvent event = ApiGatewayEvents.from(exchange, match.get(), requestId);
+      if (match.get().route().authorizer() != null) {
+        LocalAuthorizer.Decision decision = authorizer.check(match.get().route(),
+            exchange.getRequestHeaders().getFirst("Authorization"));
+        if (!decision.allowed()) {
+          send(exchange, decision.status(), Json.write(Map.of("message",
+              decision.status() == 401 ? "Unauthorized" : "Forbidden")));
+          return;
+        }
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+            .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                .withClaims(decision.claims()).withScopes(decision.scopes()).build())
+            .build());
+      }
       Object result;
       try {
         result = functions.invoke(match.get().route().functionId(), event);

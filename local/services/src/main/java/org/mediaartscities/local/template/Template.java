@@ -12,11 +12,43 @@ public record Template(Map<String, Object> root) {
 
   public static final String FUNCTION = "AWS::Serverless::Function";
 
-  /** An HTTP API route: {@code method} and {@code path} as declared, served by a function. */
-  public record HttpRoute(String functionId, String method, String path) {
+  /**
+   * An HTTP API route: {@code method} and {@code path} as declared, served by a function.
+   *
+   * @param authorizer the name of the authorizer that guards it, or null for a public route
+   * @param scopes the scopes its authorizer requires (any one of them), possibly none
+   */
+  public record HttpRoute(String functionId, String method, String path, String authorizer, List<String> scopes) {
+
+    public HttpRoute {
+      scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+
+    /** A public route. */
+    public HttpRoute(String functionId, String method, String path) {
+      this(functionId, method, path, null, List.of());
+    }
+
     public String routeKey() {
       return method + " " + path;
     }
+  }
+
+  /** A JWT authorizer of the HttpApi: the issuer and audiences a token must have (unresolved values). */
+  public record JwtAuthorizer(String name, Object issuer, Object audience) {}
+
+  /** The HttpApi's JWT authorizers, by name. */
+  public Map<String, JwtAuthorizer> jwtAuthorizers() {
+    var authorizers = new LinkedHashMap<String, JwtAuthorizer>();
+    for (String api : resourcesOfType("AWS::Serverless::HttpApi")) {
+      map(map(properties(api).get("Auth")).get("Authorizers")).forEach((name, definition) -> {
+        Map<String, Object> jwt = map(map(definition).get("JwtConfiguration"));
+        if (!jwt.isEmpty()) {
+          authorizers.put(name, new JwtAuthorizer(name, jwt.get("issuer"), jwt.get("audience")));
+        }
+      });
+    }
+    return authorizers;
   }
 
   public Map<String, Object> resources() {
@@ -66,8 +98,12 @@ public record Template(Map<String, Object> root) {
         Map<String, Object> definition = map(event);
         if ("HttpApi".equals(definition.get("Type"))) {
           Map<String, Object> properties = map(definition.get("Properties"));
+          Map<String, Object> auth = map(properties.get("Auth"));
+          String authorizer = (String) auth.get("Authorizer");
+          List<String> scopes = auth.get("AuthorizationScopes") instanceof List<?> list
+              ? list.stream().map(Object::toString).toList() : List.of();
           routes.add(new HttpRoute(function, ((String) properties.get("Method")).toUpperCase(),
-              (String) properties.get("Path")));
+              (String) properties.get("Path"), "NONE".equals(authorizer) ? null : authorizer, scopes));
         }
       }
     }

@@ -1,0 +1,86 @@
+package org.mediaartscities.local.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.mediaartscities.local.auth.LocalIssuer;
+import org.mediaartscities.local.auth.LocalTokens;
+import org.mediaartscities.shared.json.Json;
+
+/**
+ * The dev server's own routes under {@code /_local/}: what Cognito and the local tooling provide. They exist only
+ * here, never in template.yaml or in AWS.
+ *
+ * <ul>
+ *   <li>{@code GET /_local/token?role=editor&city=lyon&expires-in=3600}: a signed ID token (text);</li>
+ *   <li>{@code GET /_local/jwks.json}: the public key that verifies them.</li>
+ * </ul>
+ */
+final class LocalDevEndpoints implements HttpHandler {
+
+  private final LocalIssuer issuer;
+  private final LocalTokens tokens;
+
+  LocalDevEndpoints(LocalIssuer issuer, LocalTokens tokens) {
+    this.issuer = issuer;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (!exchange.getRequestMethod().equals("GET")) {
+        send(exchange, 405, "application/json", Json.write(Map.of("message", "Method Not Allowed")));
+      } else if (path.equals("/_local/jwks.json")) {
+        send(exchange, 200, "application/json", issuer.jwks());
+      } else if (path.equals("/_local/token")) {
+        token(exchange);
+      } else {
+        send(exchange, 404, "application/json", Json.write(Map.of("message", "Not Found")));
+      }
+    }
+  }
+
+  private void token(HttpExchange exchange) throws IOException {
+    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    try {
+      long seconds = Long.parseLong(query.getOrDefault("expires-in", "3600"));
+      String token = tokens.issue(query.getOrDefault("role", "editor"), query.get("city"), Duration.ofSeconds(seconds),
+          query.get("sub"));
+      send(exchange, 200, "text/plain; charset=utf-8", token + "\n");
+    } catch (IllegalArgumentException e) {
+      send(exchange, 400, "application/json", Json.write(Map.of("message", e.getMessage())));
+    }
+  }
+
+  private static Map<String, String> query(String raw) {
+    var query = new HashMap<String, String>();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0) {
+          query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return query;
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("content-type", type);
+    exchange.getResponseHeaders().set("cache-control", "no-store");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
