@@ -32,10 +32,12 @@ public final class DevServer implements AutoCloseable {
 
   private final LocalAws aws;
   private final HttpServer http;
+  private final LocalTokens tokens;
 
-  private DevServer(LocalAws aws, HttpServer http) {
+  private DevServer(LocalAws aws, HttpServer http, LocalTokens tokens) {
     this.aws = aws;
     this.http = http;
+    this.tokens = tokens;
   }
 
   public static void main(String[] args) {
@@ -83,12 +85,14 @@ public final class DevServer implements AutoCloseable {
           authorizer, deployment.functions());
       HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
       http.createContext("/", gateway);
-      authorizer.tokenTarget().ifPresent(target -> http.createContext("/_local/",
-          new LocalDevEndpoints(issuer, new LocalTokens(issuer, target.getKey(), target.getValue()))));
+      var target = authorizer.tokenTarget().orElseThrow(() -> new IllegalStateException(
+          "template.yaml declares no JWT authorizer"));
+      var tokens = new LocalTokens(issuer, target.getKey(), target.getValue());
+      http.createContext("/_local/", new LocalDevEndpoints(issuer, tokens));
       http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       http.start();
       System.out.println("  " + deployment.template().httpRoutes().size() + " routes from template.yaml");
-      return new DevServer(aws, http);
+      return new DevServer(aws, http, tokens);
     } catch (IOException e) {
       aws.close();
       throw new UncheckedIOException("cannot listen on port " + options.port() + " (" + e.getMessage()
@@ -97,6 +101,11 @@ public final class DevServer implements AutoCloseable {
       aws.close();
       throw e;
     }
+  }
+
+  /** The tokens this server's authorizer accepts (what ./dev token prints). */
+  LocalTokens tokens() {
+    return tokens;
   }
 
   public int port() {

@@ -62,6 +62,11 @@ public final class LocalTokens {
     return issuer.issue(claims.build());
   }
 
+  /** The key that signs them. */
+  public LocalIssuer issuer() {
+    return issuer;
+  }
+
   public String issuerUrl() {
     return issuerUrl;
   }
