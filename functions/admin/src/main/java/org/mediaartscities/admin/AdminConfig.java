@@ -7,7 +7,6 @@ import org.mediaartscities.content.ContentTable;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.http.CursorCodec;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -15,6 +14,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  *
  * @param mediaBucket where uploads land
  * @param maxImageBytes the largest upload accepted
+ * @param uploadUrlLifetime how long an upload URL stays valid
  */
 record AdminConfig(
     ContentRepository repository,
@@ -23,22 +23,20 @@ record AdminConfig(
     InstantSource clock,
     S3Presigner presigner,
     String mediaBucket,
-    long maxImageBytes) {
+    long maxImageBytes,
+    java.time.Duration uploadUrlLifetime) {
 
   static AdminConfig fromEnvironment() {
     var client = AwsClients.dynamoDbEnhanced(AwsClients.dynamoDb());
     var table = ContentTable.from(client);
-    var presigner = S3Presigner.builder().region(AwsClients.region()).credentialsProvider(AwsClients.credentials());
-    // Locally the S3-compatible server answers on one host, so buckets go in the path.
-    AwsClients.endpoint("S3").ifPresent(endpoint -> presigner.endpointOverride(endpoint)
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
     return new AdminConfig(
         new ContentRepository(table),
         new ContentStore(client, table),
         new CursorCodec(Env.required("CURSOR_SECRET")),
         InstantSource.system(),
-        presigner.build(),
+        AwsClients.s3Presigner(),
         Env.required("MEDIA_BUCKET"),
-        Long.parseLong(Env.optional("MAX_IMAGE_BYTES").orElse("10485760")));
+        Long.parseLong(Env.optional("MAX_IMAGE_BYTES").orElse("10485760")),
+        java.time.Duration.ofSeconds(Long.parseLong(Env.optional("UPLOAD_URL_SECONDS").orElse("600"))));
   }
 }

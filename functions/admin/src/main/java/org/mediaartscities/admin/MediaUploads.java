@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  */
 final class MediaUploads {
 
-  static final Duration URL_LIFETIME = Duration.ofMinutes(10);
   static final Map<String, String> ALLOWED = Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp",
       "image/gif", "gif");
 
@@ -56,7 +55,7 @@ final class MediaUploads {
     config.store().putMedia(new Media(id, Media.Status.PENDING, input.contentType(), input.size(), fileName, key,
         caller.isAdmin() ? null : caller.city(), caller.subject(), now, null, null));
     PresignedPutObjectRequest presigned = config.presigner().presignPutObject(r -> r
-        .signatureDuration(URL_LIFETIME)
+        .signatureDuration(config.uploadUrlLifetime())
         .putObjectRequest(PutObjectRequest.builder().bucket(config.mediaBucket()).key(key)
             .contentType(input.contentType()).contentLength(input.size()).build()));
     var body = new LinkedHashMap<String, Object>();
@@ -70,10 +69,16 @@ final class MediaUploads {
   }
 
   ApiResponse status(Caller caller, String id) {
-    Media media = (id.length() <= 64 ? config.repository().media(id) : java.util.Optional.<Media>empty())
+    Media stored = (id.length() <= 64 ? config.repository().media(id) : java.util.Optional.<Media>empty())
         .orElseThrow(() -> ApiException.notFound("No media '" + id + "'."));
+    Media media = stored;
     if (!caller.isAdmin()) {
       caller.requireMayEdit(media.city());
+    }
+    if (media.status() == Media.Status.PENDING
+        && config.clock().instant().isAfter(media.createdAt().plus(config.uploadUrlLifetime().multipliedBy(2)))) {
+      // The URL expired before any bytes arrived (S3 refused them): say so rather than "pending" forever.
+      media = media.rejected("The upload URL expired before the file arrived; ask for a new one.");
     }
     var body = new LinkedHashMap<String, Object>();
     body.put("mediaId", media.id());

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.mediaartscities.content.ContentRepository;
 import org.mediaartscities.content.ContentRow;
 import org.mediaartscities.content.ContentStore;
 import org.mediaartscities.local.LocalDeployment;
+import org.mediaartscities.local.lambda.ApiEvents;
 import org.mediaartscities.shared.json.Json;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
@@ -34,17 +34,16 @@ final class AdminTestBed {
     repository = new ContentRepository(table);
   }
 
-  /** Claims as API Gateway passes them for a Cognito ID token. */
   static Map<String, String> editor(String city) {
-    return Map.of("sub", "editor-" + city, "cognito:groups", "[editors]", "custom:city", city);
+    return ApiEvents.editor(city);
   }
 
   static Map<String, String> admin() {
-    return Map.of("sub", "admin-1", "cognito:groups", "[admins]");
+    return ApiEvents.admin();
   }
 
   static Map<String, String> reviewer() {
-    return Map.of("sub", "reviewer-1", "cognito:groups", "[reviewers]");
+    return ApiEvents.reviewer();
   }
 
   /** Calls AdminFunction: {@code routeKey} as template.yaml declares it, {@code path} as the caller sent it. */
@@ -66,35 +65,7 @@ final class AdminTestBed {
 
   static APIGatewayV2HTTPEvent event(Map<String, String> claims, String routeKey, String path, String body,
       String... headers) {
-    var headerMap = new HashMap<String, String>();
-    headerMap.put("content-type", "application/json");
-    for (int i = 0; i < headers.length; i += 2) {
-      headerMap.put(headers[i].toLowerCase(), headers[i + 1]);
-    }
-    var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-        .withRequestId(UUID.randomUUID().toString()).withRouteKey(routeKey)
-        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(routeKey.split(" ")[0])
-            .withPath(path).build());
-    if (claims != null) {
-      context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-          .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build());
-    }
-    return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
-        .withHeaders(headerMap).withPathParameters(pathParameters(routeKey, path)).withBody(body)
-        .withRequestContext(context.build()).build();
-  }
-
-  /** Path parameters by matching the route's {@code {names}} against the path's segments. */
-  static Map<String, String> pathParameters(String routeKey, String path) {
-    String[] template = routeKey.split(" ")[1].substring(1).split("/");
-    String[] actual = path.substring(1).split("/");
-    var parameters = new HashMap<String, String>();
-    for (int i = 0; i < template.length && i < actual.length; i++) {
-      if (template[i].startsWith("{")) {
-        parameters.put(template[i].substring(1, template[i].length() - 1), actual[i]);
-      }
-    }
-    return parameters.isEmpty() ? null : parameters;
+    return ApiEvents.request(claims, routeKey, path, body, headers);
   }
 
   static JsonNode json(APIGatewayV2HTTPResponse response) {

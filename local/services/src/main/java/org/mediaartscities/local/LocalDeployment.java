@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mediaartscities.local.aws.LocalAws;
 import org.mediaartscities.local.lambda.LocalFunctions;
+import org.mediaartscities.local.lambda.LocalS3Events;
 import org.mediaartscities.local.template.LocalResolver;
 import org.mediaartscities.local.template.LocalResources;
 import org.mediaartscities.local.template.LocalSecrets;
@@ -16,7 +17,8 @@ import org.mediaartscities.local.template.TemplateLoader;
  * invoke with their own environment. The dev server runs one; tests deploy one per class, under a name prefix.
  */
 public record LocalDeployment(
-    Template template, LocalResolver resolver, LocalFunctions functions, LocalAws aws, List<String> resources) {
+    Template template, LocalResolver resolver, LocalFunctions functions, LocalAws aws, List<String> resources,
+    LocalS3Events s3Events) {
 
   /**
    * @param secrets where the template's generated secrets are kept
@@ -27,13 +29,21 @@ public record LocalDeployment(
     Template template = TemplateLoader.load(templateFile);
     var resolver = new LocalResolver(template, parameters, secrets, aws.sqsEndpoint().toString(), namePrefix);
     List<String> resources = LocalResources.create(template, resolver, aws.clients());
-    return new LocalDeployment(template, resolver, new LocalFunctions(template, resolver, aws.environment()), aws,
-        resources);
+    var functions = new LocalFunctions(template, resolver, aws.environment());
+    return new LocalDeployment(template, resolver, functions, aws, resources,
+        new LocalS3Events(template, resolver, functions, aws.clients().s3()));
   }
 
   /** A throw-away deployment on the JVM's shared in-memory services, with resources named after {@code owner}. */
   public static LocalDeployment forTests(Class<?> owner) {
-    return deploy(RepoPaths.template(), LocalAws.shared(), Map.of(), new LocalSecrets(null),
+    return forTests(owner, Map.of());
+  }
+
+  /** The same, with some of the template's parameters set. */
+  public static LocalDeployment forTests(Class<?> owner, Map<String, String> parameters) {
+    var values = new java.util.HashMap<>(Map.of("MediaBaseUrl", "http://media.test"));
+    values.putAll(parameters);
+    return deploy(RepoPaths.template(), LocalAws.shared(), values, new LocalSecrets(null),
         owner.getSimpleName() + "-");
   }
 

@@ -41,6 +41,27 @@ public final class AwsClients {
     return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
   }
 
+  /** An S3 client (needs the optional {@code s3} dependency in the function's POM). */
+  public static software.amazon.awssdk.services.s3.S3Client s3() {
+    var builder = software.amazon.awssdk.services.s3.S3Client.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(region())
+        .credentialsProvider(credentials());
+    endpoint("S3").ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+    return builder.build();
+  }
+
+  /** An S3 presigner for upload and download URLs (needs the optional {@code s3} dependency). */
+  public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
+    var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+        .region(region())
+        .credentialsProvider(credentials());
+    // Locally the S3-compatible server answers on one host, so buckets go in the path.
+    endpoint("S3").ifPresent(endpoint -> builder.endpointOverride(endpoint).serviceConfiguration(
+        software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+    return builder.build();
+  }
+
   /** The region Lambda (or the dev server) runs the function in. */
   public static Region region() {
     return Region.of(Env.optional("AWS_REGION").orElse("eu-west-3"));

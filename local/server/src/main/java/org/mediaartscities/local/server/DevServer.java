@@ -70,10 +70,20 @@ public final class DevServer implements AutoCloseable {
     if (options.reset() && options.dataDir() != null) {
       deleteRecursively(options.dataDir());
     }
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on port " + options.port() + " (" + e.getMessage()
+          + "). Is ./dev run already running? Choose another port with --port N.", e);
+    }
+    String baseUrl = "http://localhost:" + http.getAddress().getPort();
     LocalAws aws = LocalAws.start(options.dataDir());
     try {
       var secrets = new LocalSecrets(options.dataDir() == null ? null : options.dataDir().resolve("secrets.properties"));
-      LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws, Map.of(), secrets, "");
+      // The dev server stands in for the CDN of image renditions (MediaDistribution in AWS).
+      LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws,
+          Map.of("MediaBaseUrl", baseUrl + LocalDevEndpoints.MEDIA_PATH), secrets, "");
       deployment.resources().forEach(line -> System.out.println("  " + line));
       seedIfEmpty(deployment);
 
@@ -83,24 +93,38 @@ public final class DevServer implements AutoCloseable {
       var authorizer = new LocalAuthorizer(deployment.template(), deployment.resolver(), issuer);
       var gateway = new LocalApiGateway(routes, CorsPolicy.from(deployment.template(), deployment.resolver()),
           authorizer, deployment.functions());
-      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
-      http.createContext("/", gateway);
       var target = authorizer.tokenTarget().orElseThrow(() -> new IllegalStateException(
           "template.yaml declares no JWT authorizer"));
       var tokens = new LocalTokens(issuer, target.getKey(), target.getValue());
-      http.createContext("/_local/", new LocalDevEndpoints(issuer, tokens));
+      http.createContext("/", gateway);
+      http.createContext("/_local/", new LocalDevEndpoints(issuer, tokens, aws.clients().s3(),
+          deployment.name("MediaBucket")));
       http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       http.start();
+      startS3Events(deployment);
       System.out.println("  " + deployment.template().httpRoutes().size() + " routes from template.yaml");
       return new DevServer(aws, http, tokens);
-    } catch (IOException e) {
-      aws.close();
-      throw new UncheckedIOException("cannot listen on port " + options.port() + " (" + e.getMessage()
-          + "). Is ./dev run already running? Choose another port with --port N.", e);
     } catch (RuntimeException e) {
+      http.stop(0);
       aws.close();
       throw e;
     }
+  }
+
+  // S3 has no notifications locally: look for new uploads twice a second and deliver them as S3 would.
+  private static void startS3Events(LocalDeployment deployment) {
+    Thread.ofPlatform().daemon().name("local-s3-events").start(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          deployment.s3Events().deliverNew();
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          System.err.println("Delivering an S3 event failed: " + e);
+        }
+      }
+    });
   }
 
   /** The tokens this server's authorizer accepts (what ./dev token prints). */

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.mediaartscities.local.auth.LocalIssuer;
 import org.mediaartscities.local.auth.LocalTokens;
 import org.mediaartscities.shared.json.Json;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The dev server's own routes under {@code /_local/}: what Cognito and the local tooling provide. They exist only
@@ -19,17 +21,24 @@ import org.mediaartscities.shared.json.Json;
  *
  * <ul>
  *   <li>{@code GET /_local/token?role=editor&city=lyon&expires-in=3600}: a signed ID token (text);</li>
- *   <li>{@code GET /_local/jwks.json}: the public key that verifies them.</li>
+ *   <li>{@code GET /_local/jwks.json}: the public key that verifies them;</li>
+ *   <li>{@code GET /_local/media/renditions/...}: image renditions, as the CDN serves them in AWS.</li>
  * </ul>
  */
 final class LocalDevEndpoints implements HttpHandler {
 
+  static final String MEDIA_PATH = "/_local/media";
+
   private final LocalIssuer issuer;
   private final LocalTokens tokens;
+  private final S3Client s3;
+  private final String mediaBucket;
 
-  LocalDevEndpoints(LocalIssuer issuer, LocalTokens tokens) {
+  LocalDevEndpoints(LocalIssuer issuer, LocalTokens tokens, S3Client s3, String mediaBucket) {
     this.issuer = issuer;
     this.tokens = tokens;
+    this.s3 = s3;
+    this.mediaBucket = mediaBucket;
   }
 
   @Override
@@ -42,6 +51,8 @@ final class LocalDevEndpoints implements HttpHandler {
         send(exchange, 200, "application/json", issuer.jwks());
       } else if (path.equals("/_local/token")) {
         token(exchange);
+      } else if (path.startsWith(MEDIA_PATH + "/renditions/") && !path.contains("..")) {
+        media(exchange, path.substring(MEDIA_PATH.length() + 1));
       } else {
         send(exchange, 404, "application/json", Json.write(Map.of("message", "Not Found")));
       }
@@ -57,6 +68,22 @@ final class LocalDevEndpoints implements HttpHandler {
       send(exchange, 200, "text/plain; charset=utf-8", token + "\n");
     } catch (IllegalArgumentException e) {
       send(exchange, 400, "application/json", Json.write(Map.of("message", e.getMessage())));
+    }
+  }
+
+  // Only renditions are public, as the CDN's bucket policy allows in AWS; originals stay private.
+  private void media(HttpExchange exchange, String key) throws IOException {
+    try {
+      var object = s3.getObjectAsBytes(r -> r.bucket(mediaBucket).key(key));
+      exchange.getResponseHeaders().set("content-type", object.response().contentType());
+      exchange.getResponseHeaders().set("cache-control", "public, max-age=31536000, immutable");
+      byte[] bytes = object.asByteArray();
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    } catch (NoSuchKeyException e) {
+      send(exchange, 404, "application/json", Json.write(Map.of("message", "Not Found")));
     }
   }
 

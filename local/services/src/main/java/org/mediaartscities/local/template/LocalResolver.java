@@ -50,12 +50,13 @@ public final class LocalResolver {
   /** The local physical name of a resource: what {@code Ref} gives for tables, buckets and queues. */
   public String physicalName(String logicalId) {
     Map<String, Object> properties = template.properties(logicalId);
+    // An explicit name already contains the stack name, which carries the prefix (see stackName()).
     return switch (template.type(logicalId)) {
-      case "AWS::DynamoDB::Table" -> namePrefix + named(properties, "TableName", logicalId);
-      case "AWS::S3::Bucket" -> (namePrefix + named(properties, "BucketName", "local-" + kebab(logicalId)))
+      case "AWS::DynamoDB::Table" -> named(properties, "TableName", namePrefix + logicalId);
+      case "AWS::S3::Bucket" -> named(properties, "BucketName", namePrefix + "local-" + kebab(logicalId))
           .toLowerCase(Locale.ROOT);
-      case "AWS::SQS::Queue" -> namePrefix + named(properties, "QueueName",
-          logicalId + (Boolean.TRUE.equals(properties.get("FifoQueue")) ? ".fifo" : ""));
+      case "AWS::SQS::Queue" -> named(properties, "QueueName",
+          namePrefix + logicalId + (Boolean.TRUE.equals(properties.get("FifoQueue")) ? ".fifo" : ""));
       default -> logicalId;
     };
   }
@@ -94,6 +95,10 @@ public final class LocalResolver {
         case "Fn::Sub" -> {
           return sub(argument);
         }
+        case "Fn::If" -> {
+          List<?> parts = (List<?>) argument;
+          return resolve(condition((String) parts.get(0)) ? parts.get(1) : parts.get(2));
+        }
         case "Fn::Join" -> {
           List<?> parts = (List<?>) argument;
           List<?> items = (List<?>) resolve(parts.get(1));
@@ -116,6 +121,38 @@ public final class LocalResolver {
     return value;
   }
 
+  /** {@code local} for the dev server; prefixed for a test's deployment, so that its named resources are its own. */
+  private String stackName() {
+    return (namePrefix + "local").toLowerCase(Locale.ROOT);
+  }
+
+  /** Evaluates a condition of the template's {@code Conditions}. */
+  boolean condition(String name) {
+    Object definition = Template.map(template.root().get("Conditions")).get(name);
+    if (definition == null) {
+      throw new IllegalArgumentException("template.yaml refers to unknown condition " + name);
+    }
+    return truth(definition);
+  }
+
+  private boolean truth(Object value) {
+    Map<String, Object> intrinsic = Template.map(value);
+    if (intrinsic.size() != 1) {
+      throw new IllegalArgumentException("Not a condition: " + value);
+    }
+    String function = intrinsic.keySet().iterator().next();
+    Object argument = intrinsic.get(function);
+    List<?> arguments = argument instanceof List<?> list ? list : List.of(argument);
+    return switch (function) {
+      case "Fn::Equals" -> string(arguments.get(0)).equals(string(arguments.get(1)));
+      case "Fn::Not" -> !truth(arguments.get(0));
+      case "Fn::And" -> arguments.stream().allMatch(this::truth);
+      case "Fn::Or" -> arguments.stream().anyMatch(this::truth);
+      case "Condition" -> condition((String) argument);
+      default -> throw new UnsupportedOperationException("Unsupported condition function " + function);
+    };
+  }
+
   private Object ref(String name) {
     switch (name) {
       case "AWS::Region" -> {
@@ -125,7 +162,7 @@ public final class LocalResolver {
         return LocalAws.ACCOUNT_ID;
       }
       case "AWS::StackName" -> {
-        return "local";
+        return stackName();
       }
       case "AWS::Partition" -> {
         return "aws";

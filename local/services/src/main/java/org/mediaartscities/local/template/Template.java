@@ -90,6 +90,46 @@ public record Template(Map<String, Object> root) {
     return map(map(functionProperties(functionId).get("Environment")).get("Variables"));
   }
 
+  /**
+   * An S3 event of a function: which bucket (logical id), which event names and key filters.
+   *
+   * @param name the event's name in the function's Events, which S3 reports as the configuration id
+   */
+  public record S3Subscription(String functionId, String name, String bucketId, List<String> events, String prefix,
+      String suffix) {}
+
+  /** Every {@code S3} event of every function. */
+  public List<S3Subscription> s3Subscriptions() {
+    var subscriptions = new ArrayList<S3Subscription>();
+    for (String function : resourcesOfType(FUNCTION)) {
+      map(properties(function).get("Events")).forEach((name, event) -> {
+        Map<String, Object> definition = map(event);
+        if ("S3".equals(definition.get("Type"))) {
+          Map<String, Object> properties = map(definition.get("Properties"));
+          String bucket = (String) map(properties.get("Bucket")).get("Ref");
+          Object events = properties.get("Events");
+          List<String> names = events instanceof List<?> list ? list.stream().map(Object::toString).toList()
+              : List.of(String.valueOf(events));
+          String prefix = null;
+          String suffix = null;
+          Object rules = map(map(properties.get("Filter")).get("S3Key")).get("Rules");
+          if (rules instanceof List<?> list) {
+            for (Object rule : list) {
+              Map<String, Object> r = map(rule);
+              if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
+                prefix = String.valueOf(r.get("Value"));
+              } else if ("suffix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
+                suffix = String.valueOf(r.get("Value"));
+              }
+            }
+          }
+          subscriptions.add(new S3Subscription(function, name, bucket, names, prefix, suffix));
+        }
+      });
+    }
+    return subscriptions;
+  }
+
   /** Every {@code HttpApi} event of every function. */
   public List<HttpRoute> httpRoutes() {
     var routes = new ArrayList<HttpRoute>();
