@@ -57,14 +57,26 @@ final class ItemView {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ZoneId.of(zone)).toOffsetDateTime());
   }
 
+  /**
+   * Images with their alt text in the served language; an uploaded image's {@code url} is its largest rendition and
+   * {@code renditions} lists every width, for a {@code srcset}.
+   */
   List<Map<String, Object>> images(Localized text) {
     return text.item().images().stream().map(image -> {
       var view = new LinkedHashMap<String, Object>();
       view.put("key", image.key());
+      List<Image.Rendition> renditions = image.renditions();
       if (mediaBaseUrl != null) {
-        view.put("url", mediaBaseUrl + "/" + image.key());
+        view.put("url", mediaBaseUrl + "/" + (renditions.isEmpty() ? image.key() : renditions.getLast().key()));
       }
       view.put("alt", text.from(image.alt()));
+      view.put("renditions", renditions.stream().map(r -> {
+        var rendition = new LinkedHashMap<String, Object>();
+        rendition.put("width", r.width());
+        rendition.put("height", r.height());
+        rendition.put("url", mediaBaseUrl == null ? null : mediaBaseUrl + "/" + r.key());
+        return rendition;
+      }).toList());
       return (Map<String, Object>) view;
     }).toList();
   }
