@@ -45,11 +45,29 @@ class ContentStoreTest {
   }
 
   @Test
-  void rewritingAnItemKeepsItsOwnSlug() {
+  void aReplacedItemKeepsItsSlugAndARenamedOneAnswersBoth() {
     BED.store.putItem(news("same", "mine"));
-    BED.store.putItem(news("same", "mine"));
+    var editorial = Editorial.created(Instant.now(), "test");
+    long v2 = BED.store.replace(news("same", "mine"), 1, editorial, false,
+        new HistoryEntry(Instant.now(), "test", "updated", 2, List.of()));
+    BED.store.replace(news("same", "renamed"), v2, editorial.renamedFrom("mine"), true,
+        new HistoryEntry(Instant.now(), "test", "updated", 3, List.of()));
 
-    assertThat(repository().publicItem(Kind.NEWS, "mine", Instant.now())).map(ContentItem::id).contains("same");
+    assertThat(repository().publicItem(Kind.NEWS, "mine", Instant.now())).map(ContentItem::slug).contains("renamed");
+    assertThat(repository().publicItem(Kind.NEWS, "renamed", Instant.now())).map(ContentItem::id).contains("same");
+    assertThat(repository().editorialItem("same").orElseThrow().version()).isEqualTo(3);
+  }
+
+  @Test
+  void aReplaceAtAnOldVersionChangesNothing() {
+    BED.store.putItem(news("old-version", "old-version"));
+    var editorial = Editorial.created(Instant.now(), "test");
+    var history = new HistoryEntry(Instant.now(), "test", "updated", 2, List.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BED.store.replace(news("old-version", "changed"), 7,
+        editorial, true, history)).isInstanceOf(VersionConflictException.class);
+    assertThat(repository().publicItem(Kind.NEWS, "changed", Instant.now())).isEmpty();
+    assertThat(repository().editorialItem("old-version").orElseThrow().version()).isEqualTo(1);
   }
 
   private static ContentRepository repository() {
