@@ -44,8 +44,9 @@ final class MediaUploads {
       throw ApiException.invalid("size", "'size' is the file's exact size in bytes, at most "
           + config.maxImageBytes() / (1024 * 1024) + " MB.");
     }
+    // Only the base name, as the editor's device named it: never a path.
     String fileName = input.fileName() == null ? null
-        : input.fileName().replaceAll("[\\p{Cntrl}/\\\\]", "").strip();
+        : input.fileName().replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
     if (fileName != null && fileName.length() > 200) {
       throw ApiException.invalid("fileName", "'fileName' has at most 200 characters.");
     }

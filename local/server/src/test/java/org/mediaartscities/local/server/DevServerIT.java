@@ -95,6 +95,40 @@ class DevServerIT {
     assertThat(get("/events/calendar.ics?city=lyon").body()).startsWith("BEGIN:VCALENDAR\r\n");
   }
 
+  @Test
+  void anUploadThroughThePresignedUrlIsCheckedAndServedLikeOnAws() throws Exception {
+    var image = new java.awt.image.BufferedImage(800, 500, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var bytes = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpg", bytes);
+    String token = "Bearer " + server.tokens().issue("editor", "lyon", java.time.Duration.ofMinutes(5), null);
+    HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(uri("/admin/media")).header("Authorization", token)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"contentType\": \"image/jpeg\", \"size\": "
+            + bytes.size() + "}")).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode request = Json.MAPPER.readTree(upload.body());
+
+    HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(request.get("uploadUrl").asText()))
+        .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))
+        .build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(put.statusCode()).isEqualTo(200);
+
+    // Nothing but the dev server's S3 event delivery runs the media function here.
+    JsonNode media = null;
+    for (int i = 0; i < 50; i++) {
+      media = Json.MAPPER.readTree(get("/admin/media/" + request.get("mediaId").asText(), "Authorization", token)
+          .body());
+      if (!media.get("status").asText().equals("pending")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(media.get("status").asText()).isEqualTo("ready");
+    String rendition = media.get("renditions").get(0).get("key").asText();
+    HttpResponse<String> served = get("/_local/media/" + rendition);
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.headers().firstValue("content-type")).contains("image/jpeg");
+    assertThat(get("/_local/media/uploads/" + request.get("mediaId").asText() + ".jpg").statusCode()).isEqualTo(404);
+  }
+
   private static HttpResponse<String> get(String path, String... headers) throws Exception {
     var request = HttpRequest.newBuilder(uri(path)).GET();
     for (int i = 0; i < headers.length; i += 2) {
