@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mediaartscities.shared.json.Json;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
@@ -93,30 +91,10 @@ public final class ContentRepository {
     String indexName = byCity ? ContentRow.EDITORIAL_BY_CITY : ContentRow.EDITORIAL_BY_KIND;
     String partition = byCity
         ? ContentKeys.cityPk(kind, ContentKeys.NETWORK.equals(city) ? null : city) : ContentKeys.kindPk(kind);
-    var request = QueryEnhancedRequest.builder()
-        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
-        .scanIndexForward(false)
-        .limit(filter == null ? limit + 1 : FILTERED_PAGE_SIZE)
-        .exclusiveStartKey(after == null ? null : ContentKeys.toAttributes(after));
-    var items = new ArrayList<EditorialItem>(limit);
-    ContentRow lastReturned = null;
-    int examined = 0;
-    for (Page<ContentRow> page : table.index(indexName).query(request.build())) {
-      for (ContentRow row : page.items()) {
-        EditorialItem item = editorial(row);
-        if (filter == null || filter.test(item)) {
-          if (items.size() == limit) {
-            return new EditorialPage(items, ContentKeys.positionOf(lastReturned, indexName));
-          }
-          items.add(item);
-          lastReturned = row;
-        }
-        if (++examined >= MAX_EXAMINED) {
-          return new EditorialPage(items, ContentKeys.positionOf(row, indexName));
-        }
-      }
-    }
-    return new EditorialPage(items, null);
+    Page<EditorialItem> page = page(indexName, QueryConditional.keyEqualTo(Key.builder().partitionValue(partition)
+        .build()), false, limit, filter == null ? limit + 1 : FILTERED_PAGE_SIZE, after, ContentRepository::editorial,
+        filter);
+    return new EditorialPage(page.items(), page.next());
   }
 
   /** An uploaded image's record. */
@@ -142,34 +120,49 @@ public final class ContentRepository {
     boolean byCity = query.city() != null;
     String indexName = byCity ? ContentRow.BY_CITY : ContentRow.BY_KIND;
     String partition = byCity ? ContentKeys.cityPk(query.kind(), query.city()) : ContentKeys.kindPk(query.kind());
+    // Rows the key range selects are nearly all kept unless a tag or filter is asked for: read just one extra.
     boolean filtered = query.tag() != null || query.filter() != null;
+    Page<ContentItem> page = page(indexName, condition(partition, query.fromSk(), query.toSk()), query.ascending(),
+        query.limit(), filtered ? FILTERED_PAGE_SIZE : query.limit() + 1, query.after(),
+        row -> read(ITEM, row.doc(), ContentItem.class), item -> matches(item, query, now));
+    return new ItemPage(page.items(), page.next());
+  }
 
+  private record Page<T>(List<T> items, Map<String, String> next) {}
+
+  /**
+   * Runs one Query on an index and keeps the rows that pass {@code keep}, up to {@code limit}. The position
+   * returned is after the last item kept, or after the last row examined when the examination budget ran out
+   * first; null when the partition's range is exhausted. Following positions yields every kept row exactly once.
+   */
+  private <T> Page<T> page(String indexName, QueryConditional condition, boolean ascending, int limit,
+      int pageSize, Map<String, String> after, java.util.function.Function<ContentRow, T> read,
+      java.util.function.Predicate<T> keep) {
     var request = QueryEnhancedRequest.builder()
-        .queryConditional(condition(partition, query.fromSk(), query.toSk()))
-        .scanIndexForward(query.ascending())
-        .limit(filtered ? FILTERED_PAGE_SIZE : query.limit() + 1)
-        .exclusiveStartKey(query.after() == null ? null : ContentKeys.toAttributes(query.after()));
-    DynamoDbIndex<ContentRow> index = table.index(indexName);
-
-    var items = new ArrayList<ContentItem>(query.limit());
-    ContentRow lastReturned = null;
+        .queryConditional(condition)
+        .scanIndexForward(ascending)
+        .limit(pageSize)
+        .exclusiveStartKey(after == null ? null : ContentKeys.toAttributes(after))
+        .build();
+    var items = new ArrayList<T>(limit);
+    ContentRow lastKept = null;
     int examined = 0;
-    for (Page<ContentRow> page : index.query(request.build())) {
-      for (ContentRow row : page.items()) {
-        ContentItem item = read(ITEM, row.doc(), ContentItem.class);
-        if (matches(item, query, now)) {
-          if (items.size() == query.limit()) {
-            return new ItemPage(items, ContentKeys.positionOf(lastReturned, indexName));
+    for (var dynamoPage : table.index(indexName).query(request)) {
+      for (ContentRow row : dynamoPage.items()) {
+        T item = read.apply(row);
+        if (keep == null || keep.test(item)) {
+          if (items.size() == limit) {
+            return new Page<>(items, ContentKeys.positionOf(lastKept, indexName));
           }
           items.add(item);
-          lastReturned = row;
+          lastKept = row;
         }
         if (++examined >= MAX_EXAMINED) {
-          return new ItemPage(items, ContentKeys.positionOf(row, indexName));
+          return new Page<>(items, ContentKeys.positionOf(row, indexName));
         }
       }
     }
-    return new ItemPage(items, null);
+    return new Page<>(items, null);
   }
 
   private static EditorialItem editorial(ContentRow row) {
