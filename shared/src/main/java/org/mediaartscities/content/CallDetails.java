@@ -6,8 +6,13 @@ import java.time.Instant;
  * What a call for applications has beyond the common fields.
  *
  * @param timeZone the IANA zone its dates were written in, and are shown in
+ * @param form how to apply, or null when the call takes no applications through the site
  */
-public record CallDetails(Instant opensAt, Instant closesAt, String timeZone, Contact contact) {
+public record CallDetails(Instant opensAt, Instant closesAt, String timeZone, Contact contact, ApplicationForm form) {
+
+  public CallDetails(Instant opensAt, Instant closesAt, String timeZone, Contact contact) {
+    this(opensAt, closesAt, timeZone, contact, null);
+  }
 
   /** Where applicants ask their questions. */
   public record Contact(String email, String url) {}

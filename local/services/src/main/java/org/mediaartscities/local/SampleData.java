@@ -41,7 +41,7 @@ public final class SampleData {
       Map<String, Translation> translations, List<String> tags, List<Image> images, Integer publishedDaysAgo,
       Integer startsInDays, String startTime, Integer durationHours, String timeZone, EventDetails.Venue venue,
       String onlineUrl, String attendanceMode, Integer opensInDays, Integer closesInDays, String closeTime,
-      CallDetails.Contact contact, Integer year, String edition, List<String> participatingCities,
+      CallDetails.Contact contact, org.mediaartscities.content.ApplicationForm form, Integer year, String edition, List<String> participatingCities,
       List<ProjectDetails.Artist> artists, List<ProjectDetails.Link> links) {}
 
   private SampleData() {}
@@ -77,7 +77,8 @@ public final class SampleData {
             seed.venue(), seed.onlineUrl(), seed.attendanceMode());
       }
       case CALL -> call = new CallDetails(at(now, seed.opensInDays(), "09:00", seed.timeZone()),
-          at(now, seed.closesInDays(), seed.closeTime(), seed.timeZone()), seed.timeZone(), seed.contact());
+          at(now, seed.closesInDays(), seed.closeTime(), seed.timeZone()), seed.timeZone(), seed.contact(),
+          seed.form());
       case PROJECT, CITY_TO_CITY -> project = new ProjectDetails(seed.year(), seed.edition(),
           seed.participatingCities(), seed.artists(), seed.links());
       case NEWS -> { }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The AWS services the backend uses, as real emulators on loopback in this JVM: DynamoDB Local, S3Proxy and
- * ElasticMQ. The dev server starts one; tests share {@link #shared()}.
+ * ElasticMQ, plus an outbox standing in for SES. The dev server starts one; tests share {@link #shared()}.
  */
 public final class LocalAws implements AutoCloseable {
 
@@ -19,11 +19,13 @@ public final class LocalAws implements AutoCloseable {
   private final EmbeddedDynamoDb dynamoDb;
   private final EmbeddedS3 s3;
   private final EmbeddedSqs sqs;
+  private final EmbeddedSes ses;
 
-  private LocalAws(EmbeddedDynamoDb dynamoDb, EmbeddedS3 s3, EmbeddedSqs sqs) {
+  private LocalAws(EmbeddedDynamoDb dynamoDb, EmbeddedS3 s3, EmbeddedSqs sqs, EmbeddedSes ses) {
     this.dynamoDb = dynamoDb;
     this.s3 = s3;
     this.sqs = sqs;
+    this.ses = ses;
   }
 
   /**
@@ -37,7 +39,8 @@ public final class LocalAws implements AutoCloseable {
     try {
       dynamoDb = EmbeddedDynamoDb.start(dataDir == null ? null : dataDir.resolve("dynamodb"));
       s3 = EmbeddedS3.start(dataDir == null ? null : dataDir.resolve("s3"), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
-      return new LocalAws(dynamoDb, s3, EmbeddedSqs.start(REGION));
+      EmbeddedSes ses = EmbeddedSes.start(dataDir == null ? null : dataDir.resolve("outbox"));
+      return new LocalAws(dynamoDb, s3, EmbeddedSqs.start(REGION), ses);
     } catch (Exception e) {
       closeQuietly(s3);
       closeQuietly(dynamoDb);
@@ -62,6 +65,11 @@ public final class LocalAws implements AutoCloseable {
     return sqs.endpoint();
   }
 
+  /** The local outbox: what the functions sent through SES. */
+  public EmbeddedSes outbox() {
+    return ses;
+  }
+
   /** The variables a function needs to reach these services, under the names the AWS SDK and Lambda use. */
   public Map<String, String> environment() {
     return Map.of(
@@ -71,7 +79,8 @@ public final class LocalAws implements AutoCloseable {
         "AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY,
         "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString(),
         "AWS_ENDPOINT_URL_S3", s3Endpoint().toString(),
-        "AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
+        "AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString(),
+        "AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
   }
 
   /** The SDK clients of these services, for creating resources and for tests. */
@@ -81,6 +90,7 @@ public final class LocalAws implements AutoCloseable {
 
   @Override
   public void close() {
+    closeQuietly(ses);
     closeQuietly(sqs);
     closeQuietly(s3);
     closeQuietly(dynamoDb);

@@ -1,0 +1,155 @@
+package org.mediaartscities.applications;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.mediaartscities.content.ApplicationForm;
+import org.mediaartscities.content.ApplicationForm.Field;
+import org.mediaartscities.shared.http.ApiException;
+
+/**
+ * What answers a call's form accepts. Saving checks each answer's type and value (a draft may be incomplete);
+ * submitting also checks that every required answer is there and long texts have the words asked for. Each
+ * failure is a 400 naming {@code answers.<field id>}.
+ */
+final class AnswerRules {
+
+  static final int MAX_SHORT_TEXT = 300;
+  static final int MAX_LONG_TEXT = 20_000;
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+  private AnswerRules() {}
+
+  /** The answers merged into {@code current}: a null answer removes one. */
+  static Map<String, Object> merge(ApplicationForm form, Map<String, Object> current, Map<String, Object> changes) {
+    var fields = new LinkedHashMap<String, Field>();
+    form.fields().forEach(field -> fields.put(field.id(), field));
+    var merged = new LinkedHashMap<>(current);
+    for (var change : changes.entrySet()) {
+      String name = "answers." + change.getKey();
+      Field field = fields.get(change.getKey());
+      if (field == null) {
+        throw ApiException.invalid(name, "This call's form has no question '" + change.getKey() + "'.");
+      }
+      if (change.getValue() == null) {
+        merged.remove(change.getKey());
+      } else {
+        merged.put(change.getKey(), value(name, field, change.getValue()));
+      }
+    }
+    return merged;
+  }
+
+  /** Refuses a submission with a required answer missing or a long text out of its word range. */
+  static void checkComplete(ApplicationForm form, Map<String, Object> answers) {
+    for (Field field : form.fields()) {
+      String name = "answers." + field.id();
+      Object answer = answers.get(field.id());
+      boolean missing = answer == null || (answer instanceof String s && s.isBlank())
+          || (answer instanceof Collection<?> c && c.isEmpty()) || Boolean.FALSE.equals(answer);
+      if (field.required() && missing) {
+        throw ApiException.invalid(name, field.type().equals("consent") ? "This consent is needed to apply."
+            : "This answer is required.");
+      }
+      if (answer instanceof String text && field.type().equals("long-text")) {
+        int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        if (field.minWords() != null && words < field.minWords()) {
+          throw ApiException.invalid(name, "At least " + field.minWords() + " words, please (" + words + " now).");
+        }
+        if (field.maxWords() != null && words > field.maxWords()) {
+          throw ApiException.invalid(name, "At most " + field.maxWords() + " words, please (" + words + " now).");
+        }
+      }
+    }
+  }
+
+  private static Object value(String name, Field field, Object value) {
+    return switch (field.type()) {
+      case "short-text" -> text(name, value, MAX_SHORT_TEXT);
+      case "long-text" -> text(name, value, MAX_LONG_TEXT);
+      case "email" -> {
+        String email = text(name, value, 254);
+        if (!EMAIL.matcher(email).matches()) {
+          throw ApiException.invalid(name, "This is not an email address.");
+        }
+        yield email;
+      }
+      case "url" -> url(name, text(name, value, 2000));
+      case "single-choice" -> choice(name, field, text(name, value, 200));
+      case "multiple-choice" -> {
+        if (!(value instanceof List<?> list)) {
+          throw ApiException.invalid(name, "A list of choices is expected.");
+        }
+        var chosen = new LinkedHashSet<String>();
+        for (Object item : list) {
+          chosen.add(choice(name, field, text(name, item, 200)));
+        }
+        yield new ArrayList<>(chosen);
+      }
+      case "date" -> {
+        String date = text(name, value, 10);
+        try {
+          yield LocalDate.parse(date).toString();
+        } catch (DateTimeParseException e) {
+          throw ApiException.invalid(name, "A date such as 1990-05-31 is expected.");
+        }
+      }
+      case "country" -> {
+        String country = text(name, value, 2).toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(country)) {
+          throw ApiException.invalid(name, "A country is its ISO 3166 code, such as FR or KR.");
+        }
+        yield country;
+      }
+      case "consent" -> {
+        if (!(value instanceof Boolean consent)) {
+          throw ApiException.invalid(name, "true or false is expected.");
+        }
+        yield consent;
+      }
+      case "file" -> throw ApiException.invalid(name, "Files are not accepted yet; give a link in a URL answer.");
+      default -> throw new IllegalStateException("Unknown field type " + field.type());
+    };
+  }
+
+  private static String text(String name, Object value, int max) {
+    if (!(value instanceof String text)) {
+      throw ApiException.invalid(name, "Text is expected.");
+    }
+    String clean = text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+    if (clean.length() > max) {
+      throw ApiException.invalid(name, "At most " + max + " characters (" + clean.length() + " now).");
+    }
+    return clean;
+  }
+
+  private static String url(String name, String value) {
+    try {
+      URI uri = new URI(value);
+      if ((!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new URISyntaxException(value, "not http(s)");
+      }
+      return uri.toString();
+    } catch (URISyntaxException e) {
+      throw ApiException.invalid(name, "An http(s) address is expected.");
+    }
+  }
+
+  private static String choice(String name, Field field, String value) {
+    if (field.choices().stream().noneMatch(c -> c.value().equals(value))) {
+      throw ApiException.invalid(name, "'" + value + "' is not one of the choices.");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,60 @@
+package org.mediaartscities.applications;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An artist's application to a call. Personal data: never logged.
+ *
+ * @param reference the human-readable number, e.g. {@code LYO-2026-0042}, given at creation and shown on the
+ *     receipt
+ * @param language the language the applicant reads emails in
+ * @param answers field id → answer (text, list of texts, or true for a consent)
+ * @param tokenHash SHA-256 of the secret access token; the token itself is never stored
+ * @param linkSentAt when an access link was last emailed (limits resending)
+ */
+record Application(String id, String callId, String callSlug, String reference, String name, String email,
+    String language, Map<String, Object> answers, Status status, Instant createdAt, Instant updatedAt,
+    Instant submittedAt, Instant withdrawnAt, String tokenHash, Instant linkSentAt) {
+
+  Application {
+    answers = answers == null ? Map.of() : Map.copyOf(answers);
+  }
+
+  /** Where an application is in its life. */
+  enum Status {
+    DRAFT,
+    SUBMITTED,
+    WITHDRAWN,
+    SHORTLISTED,
+    ACCEPTED,
+    REJECTED;
+
+    @JsonValue
+    String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  Application withAnswers(Map<String, Object> newAnswers, Instant at) {
+    return new Application(id, callId, callSlug, reference, name, email, language, newAnswers, status, createdAt, at,
+        submittedAt, withdrawnAt, tokenHash, linkSentAt);
+  }
+
+  Application submitted(Instant at) {
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, Status.SUBMITTED,
+        createdAt, at, at, withdrawnAt, tokenHash, linkSentAt);
+  }
+
+  Application withdrawn(Instant at) {
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, Status.WITHDRAWN,
+        createdAt, at, submittedAt, at, tokenHash, linkSentAt);
+  }
+
+  Application withNewToken(String newTokenHash, Instant at) {
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, status, createdAt, at,
+        submittedAt, withdrawnAt, newTokenHash, at);
+  }
+}

@@ -1,0 +1,33 @@
+package org.mediaartscities.applications;
+
+import java.time.InstantSource;
+import org.mediaartscities.content.ContentRepository;
+import org.mediaartscities.content.ContentTable;
+import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.mail.Mailer;
+
+/**
+ * What the applications function is wired with; {@link #fromEnvironment()} reads every variable it uses.
+ *
+ * @param clock the server's clock, which alone decides whether a call is open
+ * @param frontendBaseUrl where the access links in emails point
+ */
+record ApplicationsConfig(ContentRepository calls, ApplicationStore applications, Mailer mailer, InstantSource clock,
+    String frontendBaseUrl) {
+
+  static ApplicationsConfig fromEnvironment() {
+    var dynamoDb = AwsClients.dynamoDb();
+    var client = AwsClients.dynamoDbEnhanced(dynamoDb);
+    return new ApplicationsConfig(
+        new ContentRepository(ContentTable.from(client)),
+        new ApplicationStore(dynamoDb, client, client.table(Env.required("APPLICATIONS_TABLE"), ApplicationRow.SCHEMA)),
+        Mailer.fromEnvironment(Env.required("SENDER_EMAIL")),
+        InstantSource.system(),
+        Env.optional("FRONTEND_BASE_URL").orElse("https://mediaartscities.com").replaceAll("/+$", ""));
+  }
+
+  ApplicationsConfig withClock(InstantSource other) {
+    return new ApplicationsConfig(calls, applications, mailer, other, frontendBaseUrl);
+  }
+}

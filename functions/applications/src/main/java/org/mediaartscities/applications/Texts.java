@@ -1,0 +1,25 @@
+package org.mediaartscities.applications;
+
+import java.util.Map;
+import org.mediaartscities.shared.i18n.LanguagePreference;
+
+/** Picks a text among its translations with the public API's fallbacks: asked language, English, any. */
+final class Texts {
+
+  private Texts() {}
+
+  static String pick(Map<String, String> texts, String lang) {
+    if (texts.isEmpty()) {
+      return null;
+    }
+    String chosen = new LanguagePreference(java.util.List.of(lang)).choose(texts.keySet(), null);
+    String text = texts.get(chosen);
+    return text != null ? text : texts.values().iterator().next();
+  }
+
+  /** Escapes text for HTML emails. */
+  static String html(String text) {
+    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;").replace("'", "&#39;");
+  }
+}
