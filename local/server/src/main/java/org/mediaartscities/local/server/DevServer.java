@@ -98,7 +98,7 @@ public final class DevServer implements AutoCloseable {
       var tokens = new LocalTokens(issuer, target.getKey(), target.getValue());
       http.createContext("/", gateway);
       http.createContext("/_local/", new LocalDevEndpoints(issuer, tokens, aws.clients().s3(),
-          deployment.name("MediaBucket")));
+          deployment.name("MediaBucket"), aws.outbox()));
       http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       http.start();
       startS3Events(deployment);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.mediaartscities.local.auth.LocalIssuer;
 import org.mediaartscities.local.auth.LocalTokens;
 import org.mediaartscities.shared.json.Json;
+import org.mediaartscities.local.aws.EmbeddedSes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -22,7 +23,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * <ul>
  *   <li>{@code GET /_local/token?role=editor&city=lyon&expires-in=3600}: a signed ID token (text);</li>
  *   <li>{@code GET /_local/jwks.json}: the public key that verifies them;</li>
- *   <li>{@code GET /_local/media/renditions/...}: image renditions, as the CDN serves them in AWS.</li>
+ *   <li>{@code GET /_local/media/renditions/...}: image renditions, as the CDN serves them in AWS;</li>
+ *   <li>{@code GET /_local/outbox}: the emails the functions sent (newest first); {@code /_local/outbox/{id}} one,
+ *       as the raw {@code .eml}.</li>
  * </ul>
  */
 final class LocalDevEndpoints implements HttpHandler {
@@ -33,12 +36,14 @@ final class LocalDevEndpoints implements HttpHandler {
   private final LocalTokens tokens;
   private final S3Client s3;
   private final String mediaBucket;
+  private final EmbeddedSes outbox;
 
-  LocalDevEndpoints(LocalIssuer issuer, LocalTokens tokens, S3Client s3, String mediaBucket) {
+  LocalDevEndpoints(LocalIssuer issuer, LocalTokens tokens, S3Client s3, String mediaBucket, EmbeddedSes outbox) {
     this.issuer = issuer;
     this.tokens = tokens;
     this.s3 = s3;
     this.mediaBucket = mediaBucket;
+    this.outbox = outbox;
   }
 
   @Override
@@ -51,6 +56,17 @@ final class LocalDevEndpoints implements HttpHandler {
         send(exchange, 200, "application/json", issuer.jwks());
       } else if (path.equals("/_local/token")) {
         token(exchange);
+      } else if (path.equals("/_local/outbox")) {
+        send(exchange, 200, "application/json", Json.write(Map.of("items", outbox.sent().reversed().stream()
+            .map(LocalDevEndpoints::summary).toList())));
+      } else if (path.startsWith("/_local/outbox/")) {
+        String id = path.substring("/_local/outbox/".length());
+        var email = outbox.sent().stream().filter(e -> e.messageId().equals(id)).findFirst();
+        if (email.isPresent()) {
+          send(exchange, 200, "message/rfc822", email.get().text());
+        } else {
+          send(exchange, 404, "application/json", Json.write(Map.of("message", "Not Found")));
+        }
       } else if (path.startsWith(MEDIA_PATH + "/renditions/") && !path.contains("..")) {
         media(exchange, path.substring(MEDIA_PATH.length() + 1));
       } else {
@@ -85,6 +101,26 @@ final class LocalDevEndpoints implements HttpHandler {
     } catch (NoSuchKeyException e) {
       send(exchange, 404, "application/json", Json.write(Map.of("message", "Not Found")));
     }
+  }
+
+  /** Who, what, when, and the text part, read back with a MIME parser. */
+  private static Map<String, Object> summary(EmbeddedSes.SentEmail email) {
+    var view = new java.util.LinkedHashMap<String, Object>();
+    view.put("id", email.messageId());
+    view.put("sentAt", email.sentAt().toString());
+    try {
+      var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+          new java.io.ByteArrayInputStream(email.raw()));
+      view.put("to", java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList());
+      view.put("subject", message.getSubject());
+      if (message.getContent() instanceof jakarta.mail.internet.MimeMultipart parts) {
+        view.put("text", parts.getBodyPart(0).getContent());
+      }
+    } catch (Exception e) {
+      view.put("error", "not a readable MIME message: " + e.getMessage());
+    }
+    view.put("eml", "/_local/outbox/" + email.messageId());
+    return view;
   }
 
   private static Map<String, String> query(String raw) {
