@@ -129,6 +129,29 @@ class DevServerIT {
     assertThat(get("/_local/media/uploads/" + request.get("mediaId").asText() + ".jpg").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void anApplicationsEmailLandsInTheLocalOutbox() throws Exception {
+    String call = Json.MAPPER.readTree(get("/calls?status=open").body()).get("items").get(0).get("slug").asText();
+    HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(uri("/calls/" + call + "/applications"))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"name\": \"Outbox Test\", \"email\": \"outbox.test@example.org\", \"language\": \"en\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    JsonNode outbox = Json.MAPPER.readTree(get("/_local/outbox").body()).get("items");
+    JsonNode mail = null;
+    for (JsonNode item : outbox) {
+      if (item.get("to").toString().contains("outbox.test@example.org")) {
+        mail = item;
+      }
+    }
+    assertThat(mail).isNotNull();
+    assertThat(mail.get("subject").asText()).startsWith("Your application");
+    assertThat(mail.get("text").asText()).contains(Json.MAPPER.readTree(created.body()).get("applicationId")
+        .asText());
+    assertThat(get(mail.get("eml").asText()).body()).contains("multipart/alternative");
+  }
+
   private static HttpResponse<String> get(String path, String... headers) throws Exception {
     var request = HttpRequest.newBuilder(uri(path)).GET();
     for (int i = 0; i < headers.length; i += 2) {
