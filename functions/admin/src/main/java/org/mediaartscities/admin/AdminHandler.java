@@ -1,5 +1,7 @@
 package org.mediaartscities.admin;
 
+import org.mediaartscities.shared.auth.Caller;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

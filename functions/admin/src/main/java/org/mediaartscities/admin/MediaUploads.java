@@ -1,5 +1,7 @@
 package org.mediaartscities.admin;
 
+import org.mediaartscities.shared.auth.Caller;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

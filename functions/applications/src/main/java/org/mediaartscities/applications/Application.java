@@ -14,10 +14,11 @@ import java.util.Map;
  * @param answers field id → answer (text, list of texts, or true for a consent)
  * @param tokenHash SHA-256 of the secret access token; the token itself is never stored
  * @param linkSentAt when an access link was last emailed (limits resending)
+ * @param extendedUntil a late-submission extension granted by the call's editor or an admin, or null
  */
 record Application(String id, String callId, String callSlug, String reference, String name, String email,
     String language, Map<String, Object> answers, Status status, Instant createdAt, Instant updatedAt,
-    Instant submittedAt, Instant withdrawnAt, String tokenHash, Instant linkSentAt) {
+    Instant submittedAt, Instant withdrawnAt, String tokenHash, Instant linkSentAt, Instant extendedUntil) {
 
   Application {
     answers = answers == null ? Map.of() : Map.copyOf(answers);
@@ -40,21 +41,31 @@ record Application(String id, String callId, String callSlug, String reference, 
 
   Application withAnswers(Map<String, Object> newAnswers, Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, newAnswers, status, createdAt, at,
-        submittedAt, withdrawnAt, tokenHash, linkSentAt);
+        submittedAt, withdrawnAt, tokenHash, linkSentAt, extendedUntil);
   }
 
   Application submitted(Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, answers, Status.SUBMITTED,
-        createdAt, at, at, withdrawnAt, tokenHash, linkSentAt);
+        createdAt, at, at, withdrawnAt, tokenHash, linkSentAt, extendedUntil);
   }
 
   Application withdrawn(Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, answers, Status.WITHDRAWN,
-        createdAt, at, submittedAt, at, tokenHash, linkSentAt);
+        createdAt, at, submittedAt, at, tokenHash, linkSentAt, extendedUntil);
+  }
+
+  Application withStatus(Status newStatus, Instant at) {
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, newStatus, createdAt, at,
+        submittedAt, withdrawnAt, tokenHash, linkSentAt, extendedUntil);
+  }
+
+  Application extendedUntil(Instant until, Instant at) {
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, status, createdAt, at,
+        submittedAt, withdrawnAt, tokenHash, linkSentAt, until);
   }
 
   Application withNewToken(String newTokenHash, Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, answers, status, createdAt, at,
-        submittedAt, withdrawnAt, newTokenHash, at);
+        submittedAt, withdrawnAt, newTokenHash, at, extendedUntil);
   }
 }

@@ -10,12 +10,26 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * A row of the applications table.
  *
  * <pre>
- * application   pk = APP#{id}                         sk = APP       version, doc
- * one per email pk = CALL#{callId}#EMAIL#{emailHash}  sk = UNIQUE    ref = {application id}
- * counter       pk = CALL#{callId}                    sk = COUNTER   n (receipt numbers)
+ * application   pk = APP#{id}                         sk = APP              version, doc
+ * review        pk = APP#{id}                         sk = REVIEW#{sub}     doc
+ * one per email pk = CALL#{callId}#EMAIL#{emailHash}  sk = UNIQUE           ref = {application id}
+ * counter       pk = CALL#{callId}                    sk = COUNTER          n (receipt numbers)
+ * decision mail pk = CALL#{callId}                    sk = OUTBOX#{app id}  doc
  * </pre>
+ *
+ * Applications and reviews also carry {@code callId} and {@code callSk} = {@code {app id}#APP} or
+ * {@code {app id}#REVIEW#{sub}}: the {@code ByCall} index returns a call's applications, each followed by its
+ * reviews, in one Query.
  */
-record ApplicationRow(String pk, String sk, Long version, String ref, String doc) {
+record ApplicationRow(String pk, String sk, Long version, String ref, String doc, String callId, String callSk) {
+
+  static final String BY_CALL = "ByCall";
+  static final String REVIEW_PREFIX = "REVIEW#";
+  static final String OUTBOX_PREFIX = "OUTBOX#";
+
+  ApplicationRow(String pk, String sk, Long version, String ref, String doc) {
+    this(pk, sk, version, ref, doc, null, null);
+  }
 
   static final String APPLICATION_SK = "APP";
   static final String UNIQUE_SK = "UNIQUE";
@@ -31,6 +45,10 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
           .addAttribute(Long.class, a -> a.name("version").getter(ApplicationRow::version).setter(Builder::version))
           .addAttribute(String.class, a -> a.name("ref").getter(ApplicationRow::ref).setter(Builder::ref))
           .addAttribute(String.class, a -> a.name("doc").getter(ApplicationRow::doc).setter(Builder::doc))
+          .addAttribute(String.class, a -> a.name("callId").getter(ApplicationRow::callId).setter(Builder::callId)
+              .tags(software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey(BY_CALL)))
+          .addAttribute(String.class, a -> a.name("callSk").getter(ApplicationRow::callSk).setter(Builder::callSk)
+              .tags(software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey(BY_CALL)))
           .build();
 
   static String applicationPk(String id) {
@@ -52,6 +70,8 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
     private Long version;
     private String ref;
     private String doc;
+    private String callId;
+    private String callSk;
 
     void pk(String value) {
       pk = value;
@@ -73,8 +93,16 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
       doc = value;
     }
 
+    void callId(String value) {
+      callId = value;
+    }
+
+    void callSk(String value) {
+      callSk = value;
+    }
+
     ApplicationRow build() {
-      return new ApplicationRow(pk, sk, version, ref, doc);
+      return new ApplicationRow(pk, sk, version, ref, doc, callId, callSk);
     }
   }
 }

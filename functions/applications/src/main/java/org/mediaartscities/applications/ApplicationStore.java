@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mediaartscities.shared.json.Json;
@@ -148,7 +149,84 @@ final class ApplicationStore {
 
   private static ApplicationRow row(Application application, long version) {
     return new ApplicationRow(ApplicationRow.applicationPk(application.id()), ApplicationRow.APPLICATION_SK, version,
-        null, Json.write(application));
+        null, Json.write(application), application.callId(), application.id() + "#" + ApplicationRow.APPLICATION_SK);
+  }
+
+  /** Writes (or replaces) one reviewer's review of an application. */
+  void putReview(Application application, Review review) {
+    table.putItem(new ApplicationRow(ApplicationRow.applicationPk(application.id()),
+        ApplicationRow.REVIEW_PREFIX + review.reviewer(), null, null, Json.write(review), application.callId(),
+        application.id() + "#" + ApplicationRow.REVIEW_PREFIX + review.reviewer()));
+  }
+
+  /** An application with its reviews. */
+  record Reviewed(Stored stored, List<Review> reviews) {}
+
+  /** Every application of a call with its reviews: one Query on the ByCall index (paged by the SDK). */
+  List<Reviewed> byCall(String callId) {
+    var result = new java.util.ArrayList<Reviewed>();
+    Stored current = null;
+    var reviews = new java.util.ArrayList<Review>();
+    for (var page : table.index(ApplicationRow.BY_CALL).query(r -> r.queryConditional(
+        software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional.keyEqualTo(k -> k.partitionValue(callId))))) {
+      for (ApplicationRow row : page.items()) {
+        if (row.sk().equals(ApplicationRow.APPLICATION_SK)) {
+          if (current != null) {
+            result.add(new Reviewed(current, List.copyOf(reviews)));
+          }
+          current = new Stored(read(row.doc()), row.version());
+          reviews.clear();
+        } else if (row.sk().startsWith(ApplicationRow.REVIEW_PREFIX) && current != null) {
+          reviews.add(readReview(row.doc()));
+        }
+      }
+    }
+    if (current != null) {
+      result.add(new Reviewed(current, List.copyOf(reviews)));
+    }
+    return result;
+  }
+
+  /** One application's reviews. */
+  List<Review> reviews(String applicationId) {
+    return table.query(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional.sortBeginsWith(k -> k
+            .partitionValue(ApplicationRow.applicationPk(applicationId)).sortValue(ApplicationRow.REVIEW_PREFIX)))
+        .items().stream().map(row -> readReview(row.doc())).toList();
+  }
+
+  /** Prepares (or replaces) the decision email of an application in its call's outbox. */
+  void prepare(String callId, PreparedEmail email) {
+    table.putItem(new ApplicationRow(ApplicationRow.callPk(callId), ApplicationRow.OUTBOX_PREFIX + email.applicationId(),
+        null, null, Json.write(email)));
+  }
+
+  List<PreparedEmail> outbox(String callId) {
+    return table.query(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional.sortBeginsWith(k -> k
+            .partitionValue(ApplicationRow.callPk(callId)).sortValue(ApplicationRow.OUTBOX_PREFIX)))
+        .items().stream().map(row -> Json.read(row.doc(), PreparedEmail.class)).toList();
+  }
+
+  /**
+   * Marks a prepared email sent, if nobody else did: the condition makes "send all" safe to run twice at once.
+   *
+   * @return false when it was already sent
+   */
+  boolean markSent(String callId, PreparedEmail email, PreparedEmail sent) {
+    try {
+      table.putItem(software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest.builder(ApplicationRow.class)
+          .item(new ApplicationRow(ApplicationRow.callPk(callId), ApplicationRow.OUTBOX_PREFIX + email.applicationId(),
+              null, null, Json.write(sent)))
+          .conditionExpression(Expression.builder().expression("#doc = :doc").putExpressionName("#doc", "doc")
+              .putExpressionValue(":doc", AttributeValue.fromS(Json.write(email))).build())
+          .build());
+      return true;
+    } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private static Review readReview(String doc) {
+    return Json.read(doc, Review.class);
   }
 
   private static String uniquePk(Application application) {

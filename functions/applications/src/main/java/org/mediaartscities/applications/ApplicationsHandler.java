@@ -60,6 +60,15 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     routes.put("PUT /applications/{id}", this::save);
     routes.put("POST /applications/{id}/submit", this::submit);
     routes.put("POST /applications/{id}/withdraw", this::withdraw);
+    var reviewing = new Reviewing(config);
+    routes.put("GET /admin/calls/{id}/applications", reviewing::list);
+    routes.put("GET /admin/applications/{id}", reviewing::detail);
+    routes.put("PUT /admin/applications/{id}/review", reviewing::review);
+    routes.put("POST /admin/applications/{id}/decision", reviewing::decide);
+    routes.put("POST /admin/applications/{id}/extension", reviewing::extend);
+    routes.put("GET /admin/calls/{id}/outbox", reviewing::outbox);
+    routes.put("POST /admin/calls/{id}/outbox/send", reviewing::sendOutbox);
+    routes.put("GET /admin/calls/{id}/export.csv", reviewing::exportCsv);
     this.router = new Router(routes);
   }
 
@@ -103,7 +112,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     }
     String reference = reference(call, config.applications().nextNumber(call.id()));
     var application = new Application(id, call.id(), call.slug(), reference, name, email.strip(), language, Map.of(),
-        Application.Status.DRAFT, now, now, null, null, Tokens.hash(token), now);
+        Application.Status.DRAFT, now, now, null, null, Tokens.hash(token), now, null);
     try {
       config.applications().create(application, call.call().form().onePerEmail());
     } catch (ApplicationStore.AlreadyApplied e) {
@@ -151,6 +160,9 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     }
     Instant now = now();
     CallStatus status = call.call().statusAt(now);
+    if (status == CallStatus.CLOSED && application.extendedUntil() != null && now.isBefore(application.extendedUntil())) {
+      status = CallStatus.OPEN; // a late-submission extension for this applicant alone
+    }
     if (status != CallStatus.OPEN) {
       throw status == CallStatus.CLOSED ? closed(call)
           : new ApiException(409, "call_not_open", "This call opens on " + FormView.local(call.call().opensAt(),

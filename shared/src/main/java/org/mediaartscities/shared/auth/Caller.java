@@ -1,4 +1,4 @@
-package org.mediaartscities.admin;
+package org.mediaartscities.shared.auth;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -7,15 +7,17 @@ import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 
 /**
- * Who is calling, from the claims API Gateway's JWT authorizer verified: the token's subject, its Cognito groups
+ * Who is calling a guarded route, from the claims API Gateway's JWT authorizer verified: the token's subject, its Cognito groups
  * and, for an editor, the city ({@code custom:city}).
  */
-record Caller(String subject, Set<String> groups, String city) {
+public record Caller(String subject, Set<String> groups, String city) {
 
-  static final String ADMINS = "admins";
-  static final String EDITORS = "editors";
+  public static final String ADMINS = "admins";
+  public static final String EDITORS = "editors";
+  public static final String REVIEWERS = "reviewers";
 
-  static Caller from(ApiRequest request) {
+  /** The caller of a route behind the JWT authorizer. */
+  public static Caller from(ApiRequest request) {
     String subject = request.claims().get("sub");
     if (subject == null || subject.isBlank()) {
       // Only reachable if a route lost its authorizer in template.yaml: refuse rather than guess.
@@ -24,12 +26,24 @@ record Caller(String subject, Set<String> groups, String city) {
     return new Caller(subject, groups(request.claims().get("cognito:groups")), request.claims().get("custom:city"));
   }
 
-  boolean isAdmin() {
+  public boolean isAdmin() {
     return groups.contains(ADMINS);
   }
 
+  /** Whether the caller edits the items of {@code city} (admins edit every city's). */
+  public boolean editsCity(String city) {
+    return isAdmin() || (groups.contains(EDITORS) && this.city != null && this.city.equals(city));
+  }
+
+  /** Reviewers review every call's applications; editors their city's; admins all. */
+  public void requireMayReview(String callCity) {
+    if (!groups.contains(REVIEWERS) && !editsCity(callCity)) {
+      throw ApiException.forbidden("Only reviewers, the call's city editors and admins can review applications.");
+    }
+  }
+
   /** Admins may change every item; editors only those of their own city; nobody else anything. */
-  void requireMayEdit(String itemCity) {
+  public void requireMayEdit(String itemCity) {
     if (isAdmin()) {
       return;
     }
@@ -44,14 +58,14 @@ record Caller(String subject, Set<String> groups, String city) {
     }
   }
 
-  void requireAdmin() {
+  public void requireAdmin() {
     if (!isAdmin()) {
       throw ApiException.forbidden("Only admins can do this.");
     }
   }
 
   /** API Gateway passes an array claim as {@code "[admins editors]"}; a single group may come bare. */
-  static Set<String> groups(String claim) {
+  public static Set<String> groups(String claim) {
     if (claim == null || claim.isBlank()) {
       return Set.of();
     }
