@@ -15,10 +15,12 @@ import java.util.Map;
  * @param tokenHash SHA-256 of the secret access token; the token itself is never stored
  * @param linkSentAt when an access link was last emailed (limits resending)
  * @param extendedUntil a late-submission extension granted by the call's editor or an admin, or null
+ * @param expiresAt when the application and everything of it is deleted (the call's close plus the retention
+ *     period), by DynamoDB's time to live
  */
 record Application(String id, String callId, String callSlug, String reference, String name, String email,
     String language, Map<String, Object> answers, Status status, Instant createdAt, Instant updatedAt,
-    Instant submittedAt, Instant withdrawnAt, String tokenHash, Instant linkSentAt, Instant extendedUntil) {
+    Instant submittedAt, Instant withdrawnAt, String tokenHash, Instant linkSentAt, Instant extendedUntil, Instant expiresAt) {
 
   Application {
     answers = answers == null ? Map.of() : Map.copyOf(answers);
@@ -41,31 +43,31 @@ record Application(String id, String callId, String callSlug, String reference, 
 
   Application withAnswers(Map<String, Object> newAnswers, Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, newAnswers, status, createdAt, at,
-        submittedAt, withdrawnAt, tokenHash, linkSentAt, extendedUntil);
+        submittedAt, withdrawnAt, tokenHash, linkSentAt, extendedUntil, expiresAt);
   }
 
   Application submitted(Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, answers, Status.SUBMITTED,
-        createdAt, at, at, withdrawnAt, tokenHash, linkSentAt, extendedUntil);
+        createdAt, at, at, withdrawnAt, tokenHash, linkSentAt, extendedUntil, expiresAt);
   }
 
   Application withdrawn(Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, answers, Status.WITHDRAWN,
-        createdAt, at, submittedAt, at, tokenHash, linkSentAt, extendedUntil);
+        createdAt, at, submittedAt, at, tokenHash, linkSentAt, extendedUntil, expiresAt);
   }
 
   Application withStatus(Status newStatus, Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, answers, newStatus, createdAt, at,
-        submittedAt, withdrawnAt, tokenHash, linkSentAt, extendedUntil);
+        submittedAt, withdrawnAt, tokenHash, linkSentAt, extendedUntil, expiresAt);
   }
 
   Application extendedUntil(Instant until, Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, answers, status, createdAt, at,
-        submittedAt, withdrawnAt, tokenHash, linkSentAt, until);
+        submittedAt, withdrawnAt, tokenHash, linkSentAt, until, expiresAt);
   }
 
   Application withNewToken(String newTokenHash, Instant at) {
     return new Application(id, callId, callSlug, reference, name, email, language, answers, status, createdAt, at,
-        submittedAt, withdrawnAt, newTokenHash, at, extendedUntil);
+        submittedAt, withdrawnAt, newTokenHash, at, extendedUntil, expiresAt);
   }
 }

@@ -21,14 +21,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * {@code {app id}#REVIEW#{sub}}: the {@code ByCall} index returns a call's applications, each followed by its
  * reviews, in one Query.
  */
-record ApplicationRow(String pk, String sk, Long version, String ref, String doc, String callId, String callSk) {
+record ApplicationRow(String pk, String sk, Long version, String ref, String doc, String callId, String callSk,
+    Long expiresAt) {
 
   static final String BY_CALL = "ByCall";
   static final String REVIEW_PREFIX = "REVIEW#";
   static final String OUTBOX_PREFIX = "OUTBOX#";
 
   ApplicationRow(String pk, String sk, Long version, String ref, String doc) {
-    this(pk, sk, version, ref, doc, null, null);
+    this(pk, sk, version, ref, doc, null, null, null);
   }
 
   static final String APPLICATION_SK = "APP";
@@ -49,6 +50,8 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
               .tags(software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey(BY_CALL)))
           .addAttribute(String.class, a -> a.name("callSk").getter(ApplicationRow::callSk).setter(Builder::callSk)
               .tags(software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey(BY_CALL)))
+          .addAttribute(Long.class, a -> a.name("expiresAt").getter(ApplicationRow::expiresAt)
+              .setter(Builder::expiresAt))
           .build();
 
   static String applicationPk(String id) {
@@ -72,6 +75,7 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
     private String doc;
     private String callId;
     private String callSk;
+    private Long expiresAt;
 
     void pk(String value) {
       pk = value;
@@ -101,8 +105,12 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
       callSk = value;
     }
 
+    void expiresAt(Long value) {
+      expiresAt = value;
+    }
+
     ApplicationRow build() {
-      return new ApplicationRow(pk, sk, version, ref, doc, callId, callSk);
+      return new ApplicationRow(pk, sk, version, ref, doc, callId, callSk, expiresAt);
     }
   }
 }

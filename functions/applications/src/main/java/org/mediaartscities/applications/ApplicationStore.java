@@ -82,7 +82,8 @@ final class ApplicationStore {
             .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
     if (onePerEmail) {
       write.addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class)
-          .item(new ApplicationRow(uniquePk(application), ApplicationRow.UNIQUE_SK, null, application.id(), null))
+          .item(new ApplicationRow(uniquePk(application), ApplicationRow.UNIQUE_SK, null, application.id(), null, null,
+              null, expiry(application)))
           .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
     }
     try {
@@ -149,14 +150,15 @@ final class ApplicationStore {
 
   private static ApplicationRow row(Application application, long version) {
     return new ApplicationRow(ApplicationRow.applicationPk(application.id()), ApplicationRow.APPLICATION_SK, version,
-        null, Json.write(application), application.callId(), application.id() + "#" + ApplicationRow.APPLICATION_SK);
+        null, Json.write(application), application.callId(), application.id() + "#" + ApplicationRow.APPLICATION_SK,
+        expiry(application));
   }
 
   /** Writes (or replaces) one reviewer's review of an application. */
   void putReview(Application application, Review review) {
     table.putItem(new ApplicationRow(ApplicationRow.applicationPk(application.id()),
         ApplicationRow.REVIEW_PREFIX + review.reviewer(), null, null, Json.write(review), application.callId(),
-        application.id() + "#" + ApplicationRow.REVIEW_PREFIX + review.reviewer()));
+        application.id() + "#" + ApplicationRow.REVIEW_PREFIX + review.reviewer(), expiry(application)));
   }
 
   /** An application with its reviews. */
@@ -223,6 +225,45 @@ final class ApplicationStore {
     } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  /**
+   * Deletes an application, its reviews and its email reservation: the applicant's right to erasure.
+   *
+   * @throws Conflict when it changed since it was read
+   */
+  void delete(Stored stored) {
+    Application application = stored.application();
+    var write = TransactWriteItemsEnhancedRequest.builder()
+        .addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
+            .key(Key.builder().partitionValue(ApplicationRow.applicationPk(application.id()))
+                .sortValue(ApplicationRow.APPLICATION_SK).build())
+            .conditionExpression(Expression.builder().expression("#version = :version")
+                .putExpressionName("#version", "version")
+                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(stored.version()))).build())
+            .build());
+    // A withdrawn application gave its email back already; the reservation may now be another application's.
+    if (application.status() != Application.Status.WITHDRAWN) {
+      write.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
+          .key(Key.builder().partitionValue(uniquePk(application)).sortValue(ApplicationRow.UNIQUE_SK).build())
+          .conditionExpression(Expression.builder().expression("attribute_not_exists(pk) OR #ref = :id")
+              .putExpressionName("#ref", "ref").putExpressionValue(":id", AttributeValue.fromS(application.id()))
+              .build())
+          .build());
+    }
+    try {
+      client.transactWriteItems(write.build());
+    } catch (TransactionCanceledException e) {
+      throw new Conflict();
+    }
+    for (Review review : reviews(application.id())) {
+      table.deleteItem(Key.builder().partitionValue(ApplicationRow.applicationPk(application.id()))
+          .sortValue(ApplicationRow.REVIEW_PREFIX + review.reviewer()).build());
+    }
+  }
+
+  private static Long expiry(Application application) {
+    return application.expiresAt() == null ? null : application.expiresAt().getEpochSecond();
   }
 
   private static Review readReview(String doc) {

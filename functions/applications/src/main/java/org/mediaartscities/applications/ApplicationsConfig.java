@@ -12,9 +12,10 @@ import org.mediaartscities.shared.mail.Mailer;
  *
  * @param clock the server's clock, which alone decides whether a call is open
  * @param frontendBaseUrl where the access links in emails point
+ * @param retention how long applications are kept after their call closes
  */
 record ApplicationsConfig(ContentRepository calls, ApplicationStore applications, Mailer mailer, InstantSource clock,
-    String frontendBaseUrl) {
+    String frontendBaseUrl, java.time.Duration retention) {
 
   static ApplicationsConfig fromEnvironment() {
     var dynamoDb = AwsClients.dynamoDb();
@@ -24,10 +25,11 @@ record ApplicationsConfig(ContentRepository calls, ApplicationStore applications
         new ApplicationStore(dynamoDb, client, client.table(Env.required("APPLICATIONS_TABLE"), ApplicationRow.SCHEMA)),
         Mailer.fromEnvironment(Env.required("SENDER_EMAIL")),
         InstantSource.system(),
-        Env.optional("FRONTEND_BASE_URL").orElse("https://mediaartscities.com").replaceAll("/+$", ""));
+        Env.optional("FRONTEND_BASE_URL").orElse("https://mediaartscities.com").replaceAll("/+$", ""),
+        java.time.Duration.ofDays(Long.parseLong(Env.optional("RETENTION_DAYS").orElse("730"))));
   }
 
   ApplicationsConfig withClock(InstantSource other) {
-    return new ApplicationsConfig(calls, applications, mailer, other, frontendBaseUrl);
+    return new ApplicationsConfig(calls, applications, mailer, other, frontendBaseUrl, retention);
   }
 }

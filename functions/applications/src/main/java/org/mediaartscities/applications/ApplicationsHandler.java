@@ -60,6 +60,8 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     routes.put("PUT /applications/{id}", this::save);
     routes.put("POST /applications/{id}/submit", this::submit);
     routes.put("POST /applications/{id}/withdraw", this::withdraw);
+    routes.put("GET /applications/{id}/export", this::export);
+    routes.put("DELETE /applications/{id}", this::delete);
     var reviewing = new Reviewing(config);
     routes.put("GET /admin/calls/{id}/applications", reviewing::list);
     routes.put("GET /admin/applications/{id}", reviewing::detail);
@@ -112,7 +114,8 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     }
     String reference = reference(call, config.applications().nextNumber(call.id()));
     var application = new Application(id, call.id(), call.slug(), reference, name, email.strip(), language, Map.of(),
-        Application.Status.DRAFT, now, now, null, null, Tokens.hash(token), now, null);
+        Application.Status.DRAFT, now, now, null, null, Tokens.hash(token), now, null,
+        call.call().closesAt().plus(config.retention()));
     try {
       config.applications().create(application, call.call().form().onePerEmail());
     } catch (ApplicationStore.AlreadyApplied e) {
@@ -202,6 +205,33 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       throw new ApiException(409, "conflict", "This application changed meanwhile; reload it.", null);
     }
     return ApiResponse.json(view(withdrawn), NO_STORE);
+  }
+
+  /** Everything stored about the applicant's application, as JSON: their right of access. */
+  private ApiResponse export(ApiRequest request) {
+    Application application = authorized(request).application();
+    var data = new LinkedHashMap<String, Object>(view(application));
+    data.put("retainedUntil", application.expiresAt());
+    data.put("extendedUntil", application.extendedUntil());
+    data.put("exportedAt", now());
+    return ApiResponse.json(data, NO_STORE).withHeader("content-disposition",
+        "attachment; filename=\"application-" + application.reference() + ".json\"");
+  }
+
+  /** Erases a draft or withdrawn application with all that belongs to it; a submitted one is withdrawn first. */
+  private ApiResponse delete(ApiRequest request) {
+    ApplicationStore.Stored stored = authorized(request);
+    Application.Status status = stored.application().status();
+    if (status != Application.Status.DRAFT && status != Application.Status.WITHDRAWN) {
+      throw new ApiException(409, "withdraw_first", "A submitted application is withdrawn before it is deleted.",
+          null);
+    }
+    try {
+      config.applications().delete(stored);
+    } catch (ApplicationStore.Conflict e) {
+      throw new ApiException(409, "conflict", "This application changed meanwhile; reload it.", null);
+    }
+    return new ApiResponse(204, "", Map.of("cache-control", NO_STORE));
   }
 
   /** The application named in the path, if the request carries its token; 404 for anything else. */
