@@ -12,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * <pre>
  * application   pk = APP#{id}                         sk = APP              version, doc
  * review        pk = APP#{id}                         sk = REVIEW#{sub}     doc
+ * file          pk = APP#{id}                         sk = FILE#{file id}   doc
  * one per email pk = CALL#{callId}#EMAIL#{emailHash}  sk = UNIQUE           ref = {application id}
  * counter       pk = CALL#{callId}                    sk = COUNTER          n (receipt numbers)
  * decision mail pk = CALL#{callId}                    sk = OUTBOX#{app id}  doc
@@ -27,6 +28,7 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
   static final String BY_CALL = "ByCall";
   static final String REVIEW_PREFIX = "REVIEW#";
   static final String OUTBOX_PREFIX = "OUTBOX#";
+  static final String FILE_PREFIX = "FILE#";
 
   ApplicationRow(String pk, String sk, Long version, String ref, String doc) {
     this(pk, sk, version, ref, doc, null, null, null);

@@ -256,10 +256,27 @@ final class ApplicationStore {
     } catch (TransactionCanceledException e) {
       throw new Conflict();
     }
+    files(application.id()).forEach(this::deleteFile);
     for (Review review : reviews(application.id())) {
       table.deleteItem(Key.builder().partitionValue(ApplicationRow.applicationPk(application.id()))
           .sortValue(ApplicationRow.REVIEW_PREFIX + review.reviewer()).build());
     }
+  }
+
+  void putFile(Application application, ApplicationFile file) {
+    table.putItem(new ApplicationRow(ApplicationRow.applicationPk(application.id()),
+        ApplicationRow.FILE_PREFIX + file.id(), null, null, Json.write(file), null, null, expiry(application)));
+  }
+
+  List<ApplicationFile> files(String applicationId) {
+    return table.query(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional.sortBeginsWith(k -> k
+            .partitionValue(ApplicationRow.applicationPk(applicationId)).sortValue(ApplicationRow.FILE_PREFIX)))
+        .items().stream().map(row -> Json.read(row.doc(), ApplicationFile.class)).toList();
+  }
+
+  void deleteFile(ApplicationFile file) {
+    table.deleteItem(Key.builder().partitionValue(ApplicationRow.applicationPk(file.applicationId()))
+        .sortValue(ApplicationRow.FILE_PREFIX + file.id()).build());
   }
 
   private static Long expiry(Application application) {

@@ -14,22 +14,31 @@ import org.mediaartscities.shared.mail.Mailer;
  * @param frontendBaseUrl where the access links in emails point
  * @param retention how long applications are kept after their call closes
  */
-record ApplicationsConfig(ContentRepository calls, ApplicationStore applications, Mailer mailer, InstantSource clock,
-    String frontendBaseUrl, java.time.Duration retention) {
+record ApplicationsConfig(ContentRepository calls, ApplicationStore applications, ApplicationFiles files,
+    Mailer mailer, InstantSource clock, String frontendBaseUrl, java.time.Duration retention) {
 
   static ApplicationsConfig fromEnvironment() {
     var dynamoDb = AwsClients.dynamoDb();
     var client = AwsClients.dynamoDbEnhanced(dynamoDb);
+    var store = store(dynamoDb, client);
     return new ApplicationsConfig(
         new ContentRepository(ContentTable.from(client)),
-        new ApplicationStore(dynamoDb, client, client.table(Env.required("APPLICATIONS_TABLE"), ApplicationRow.SCHEMA)),
+        store,
+        new ApplicationFiles(store, AwsClients.s3Presigner(), AwsClients.s3(), Env.required("APPLICATIONS_BUCKET")),
         Mailer.fromEnvironment(Env.required("SENDER_EMAIL")),
         InstantSource.system(),
         Env.optional("FRONTEND_BASE_URL").orElse("https://mediaartscities.com").replaceAll("/+$", ""),
         java.time.Duration.ofDays(Long.parseLong(Env.optional("RETENTION_DAYS").orElse("730"))));
   }
 
+  /** The applications store named by {@code APPLICATIONS_TABLE}. */
+  static ApplicationStore store(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb,
+      software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient client) {
+    return new ApplicationStore(dynamoDb, client, client.table(Env.required("APPLICATIONS_TABLE"),
+        ApplicationRow.SCHEMA));
+  }
+
   ApplicationsConfig withClock(InstantSource other) {
-    return new ApplicationsConfig(calls, applications, mailer, other, frontendBaseUrl, retention);
+    return new ApplicationsConfig(calls, applications, files, mailer, other, frontendBaseUrl, retention);
   }
 }

@@ -61,6 +61,8 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     routes.put("POST /applications/{id}/submit", this::submit);
     routes.put("POST /applications/{id}/withdraw", this::withdraw);
     routes.put("GET /applications/{id}/export", this::export);
+    routes.put("POST /applications/{id}/files", this::announceFile);
+    routes.put("DELETE /applications/{id}/files/{fileId}", this::deleteFile);
     routes.put("DELETE /applications/{id}", this::delete);
     var reviewing = new Reviewing(config);
     routes.put("GET /admin/calls/{id}/applications", reviewing::list);
@@ -173,6 +175,8 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     }
     ApplicationForm form = call.call().form();
     AnswerRules.checkComplete(form, application.answers());
+    List<ApplicationFile> files = config.applications().files(application.id());
+    ApplicationFiles.checkComplete(form, files);
     Application submitted = application.submitted(now);
     try {
       config.applications().replace(submitted, stored);
@@ -185,7 +189,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       throw new ApiException(409, "conflict", "This application changed meanwhile; reload it.", null);
     }
     mail(ApplicationEmails.receipt(submitted, title(call, submitted.language()),
-        ApplicationEmails.when(now, call.call().timeZone(), submitted.language()), lines(form, submitted)));
+        ApplicationEmails.when(now, call.call().timeZone(), submitted.language()), lines(form, submitted, files)));
     return ApiResponse.json(view(submitted), NO_STORE);
   }
 
@@ -205,6 +209,33 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       throw new ApiException(409, "conflict", "This application changed meanwhile; reload it.", null);
     }
     return ApiResponse.json(view(withdrawn), NO_STORE);
+  }
+
+  private ApiResponse announceFile(ApiRequest request) {
+    ApplicationStore.Stored stored = authorized(request);
+    Application application = stored.application();
+    requireDraft(application);
+    ContentItem call = callOf(application);
+    var upload = config.files().announce(application, call.call().form(), request.body(), now());
+    return ApiResponse.json(upload, NO_STORE).withStatus(201);
+  }
+
+  private ApiResponse deleteFile(ApiRequest request) {
+    Application application = authorized(request).application();
+    requireDraft(application);
+    String fileId = request.path("fileId");
+    ApplicationFile file = config.applications().files(application.id()).stream()
+        .filter(f -> f.id().equals(fileId)).findFirst()
+        .orElseThrow(() -> ApiException.notFound("No file '" + fileId + "' in this application."));
+    config.files().delete(file);
+    return new ApiResponse(204, "", Map.of("cache-control", NO_STORE));
+  }
+
+  private static void requireDraft(Application application) {
+    if (application.status() != Application.Status.DRAFT) {
+      throw new ApiException(409, "read_only", "This application was " + application.status().id()
+          + " and can no longer be changed.", null);
+    }
   }
 
   /** Everything stored about the applicant's application, as JSON: their right of access. */
@@ -227,6 +258,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
           null);
     }
     try {
+      config.files().deleteAll(stored.application().id());
       config.applications().delete(stored);
     } catch (ApplicationStore.Conflict e) {
       throw new ApiException(409, "conflict", "This application changed meanwhile; reload it.", null);
@@ -314,6 +346,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     view.put("email", application.email());
     view.put("language", application.language());
     view.put("answers", application.answers());
+    view.put("files", config.applications().files(application.id()).stream().map(config.files()::view).toList());
     view.put("createdAt", application.createdAt());
     view.put("updatedAt", application.updatedAt());
     view.put("submittedAt", application.submittedAt());
@@ -324,17 +357,24 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       receipt.put("number", application.reference());
       receipt.put("submittedAt", application.submittedAt());
       if (call != null && call.call() != null && call.call().form() != null) {
-        receipt.put("summary", lines(call.call().form(), application));
+        receipt.put("summary", lines(call.call().form(), application, config.applications().files(application.id())));
       }
       view.put("receipt", receipt);
     }
     return view;
   }
 
-  private static List<ApplicationEmails.Line> lines(ApplicationForm form, Application application) {
+  private static List<ApplicationEmails.Line> lines(ApplicationForm form, Application application,
+      List<ApplicationFile> files) {
     var lines = new ArrayList<ApplicationEmails.Line>();
     for (ApplicationForm.Field field : form.fields()) {
-      Object answer = application.answers().get(field.id());
+      Object answer = field.type().equals("file")
+          ? files.stream().filter(f -> f.fieldId().equals(field.id()) && f.status() == ApplicationFile.Status.READY)
+              .map(f -> f.fileName() == null ? f.id() : f.fileName()).toList()
+          : application.answers().get(field.id());
+      if (answer instanceof List<?> list && list.isEmpty()) {
+        answer = null;
+      }
       if (answer != null) {
         String text = answer instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
             : answer instanceof Boolean yes ? (yes ? "✓" : "✗") : String.valueOf(answer);

@@ -247,6 +247,8 @@ final class Reviewing {
     view.put("answers", form.fields().stream().filter(f -> application.answers().containsKey(f.id())).map(f -> Map.of(
         "id", f.id(), "label", String.valueOf(Texts.pick(f.label(), lang)), "answer", application.answers().get(f.id())))
         .toList());
+    view.put("files", config.applications().files(application.id()).stream().map(config.files()::withDownload)
+        .toList());
     List<Review> reviews = config.applications().reviews(application.id());
     view.put("score", Scores.mean(form, reviews));
     view.put("reviewCount", reviews.size());

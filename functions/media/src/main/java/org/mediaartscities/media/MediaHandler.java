@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import java.util.List;
 import org.mediaartscities.content.Image;
 import org.mediaartscities.content.Media;
+import org.mediaartscities.shared.files.FileSignature;
 import org.mediaartscities.shared.log.Logs;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -77,9 +78,9 @@ public final class MediaHandler implements RequestHandler<S3Event, Void> {
       throw new Renditions.Unusable("The file has " + bytes.length + " bytes, not the " + media.size()
           + " announced.");
     }
-    ImageType declared = ImageType.ofContentType(media.contentType())
+    FileSignature declared = FileSignature.ofContentType(media.contentType())
         .orElseThrow(() -> new Renditions.Unusable("Unsupported type " + media.contentType() + "."));
-    ImageType actual = ImageType.sniff(bytes).orElseThrow(() -> new Renditions.Unusable(
+    FileSignature actual = FileSignature.sniff(bytes).orElseThrow(() -> new Renditions.Unusable(
         "The file is not a " + declared.name() + " image (nor any image type accepted)."));
     if (actual != declared) {
       throw new Renditions.Unusable("The file is a " + actual.name() + " image, not the " + declared.name()

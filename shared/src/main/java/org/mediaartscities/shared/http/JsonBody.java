@@ -16,7 +16,11 @@ public final class JsonBody {
   private JsonBody() {}
 
   public static <T> T parse(ApiRequest request, Class<T> type) {
-    String body = request.body();
+    return parse(request.body(), type);
+  }
+
+  /** The same, for a body already taken from its request. */
+  public static <T> T parse(String body, Class<T> type) {
     if (body == null || body.isBlank()) {
       throw ApiException.invalid("body", "A JSON body is required.");
     }

@@ -1,31 +1,39 @@
-package org.mediaartscities.media;
+package org.mediaartscities.shared.files;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-/** The image types editors may upload, recognised by their first bytes, never by name or declared type alone. */
-enum ImageType {
+/**
+ * What a file really is, from its first bytes (its signature), never from its name or declared type. Covers what
+ * the site accepts: JPEG, PNG, GIF, WebP images and PDF documents.
+ */
+public enum FileSignature {
   JPEG("image/jpeg"),
   PNG("image/png"),
   GIF("image/gif"),
-  WEBP("image/webp");
+  WEBP("image/webp"),
+  PDF("application/pdf");
 
   private final String contentType;
 
-  ImageType(String contentType) {
+  FileSignature(String contentType) {
     this.contentType = contentType;
   }
 
-  String contentType() {
+  public String contentType() {
     return contentType;
   }
 
-  static Optional<ImageType> ofContentType(String contentType) {
-    return Arrays.stream(values()).filter(t -> t.contentType.equals(contentType)).findFirst();
+  public static Optional<FileSignature> ofContentType(String contentType) {
+    for (FileSignature type : values()) {
+      if (type.contentType.equals(contentType)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
   }
 
-  /** What the bytes are, by their signature (magic number); empty for anything else (text, SVG, PDF...). */
-  static Optional<ImageType> sniff(byte[] bytes) {
+  /** The type the bytes are; empty for anything else (text, SVG, HTML, executables...). */
+  public static Optional<FileSignature> sniff(byte[] bytes) {
     if (starts(bytes, 0xFF, 0xD8, 0xFF)) {
       return Optional.of(JPEG);
     }
@@ -39,6 +47,9 @@ enum ImageType {
     if (starts(bytes, 'R', 'I', 'F', 'F') && bytes.length >= 12 && bytes[8] == 'W' && bytes[9] == 'E'
         && bytes[10] == 'B' && bytes[11] == 'P') {
       return Optional.of(WEBP);
+    }
+    if (starts(bytes, '%', 'P', 'D', 'F', '-')) {
+      return Optional.of(PDF);
     }
     return Optional.empty();
   }
