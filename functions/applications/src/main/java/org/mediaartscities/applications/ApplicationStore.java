@@ -128,9 +128,7 @@ final class ApplicationStore {
     var write = TransactWriteItemsEnhancedRequest.builder()
         .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class)
             .item(row(application, version))
-            .conditionExpression(Expression.builder().expression("#version = :version")
-                .putExpressionName("#version", "version")
-                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(before.version()))).build())
+            .conditionExpression(versionIs(before.version()))
             .build());
     if (releaseEmail) {
       write.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
@@ -238,9 +236,7 @@ final class ApplicationStore {
         .addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
             .key(Key.builder().partitionValue(ApplicationRow.applicationPk(application.id()))
                 .sortValue(ApplicationRow.APPLICATION_SK).build())
-            .conditionExpression(Expression.builder().expression("#version = :version")
-                .putExpressionName("#version", "version")
-                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(stored.version()))).build())
+            .conditionExpression(versionIs(stored.version()))
             .build());
     // A withdrawn application gave its email back already; the reservation may now be another application's.
     if (application.status() != Application.Status.WITHDRAWN) {
@@ -277,6 +273,11 @@ final class ApplicationStore {
   void deleteFile(ApplicationFile file) {
     table.deleteItem(Key.builder().partitionValue(ApplicationRow.applicationPk(file.applicationId()))
         .sortValue(ApplicationRow.FILE_PREFIX + file.id()).build());
+  }
+
+  private static Expression versionIs(long version) {
+    return Expression.builder().expression("#version = :version").putExpressionName("#version", "version")
+        .putExpressionValue(":version", AttributeValue.fromN(Long.toString(version))).build();
   }
 
   private static Long expiry(Application application) {
