@@ -133,9 +133,7 @@ final class ApplicationStore {
     if (releaseEmail) {
       write.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
           .key(Key.builder().partitionValue(uniquePk(application)).sortValue(ApplicationRow.UNIQUE_SK).build())
-          .conditionExpression(Expression.builder().expression("attribute_not_exists(pk) OR #ref = :id")
-              .putExpressionName("#ref", "ref").putExpressionValue(":id", AttributeValue.fromS(application.id()))
-              .build())
+          .conditionExpression(freeOrHeldBy(application))
           .build());
     }
     try {
@@ -242,9 +240,7 @@ final class ApplicationStore {
     if (application.status() != Application.Status.WITHDRAWN) {
       write.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
           .key(Key.builder().partitionValue(uniquePk(application)).sortValue(ApplicationRow.UNIQUE_SK).build())
-          .conditionExpression(Expression.builder().expression("attribute_not_exists(pk) OR #ref = :id")
-              .putExpressionName("#ref", "ref").putExpressionValue(":id", AttributeValue.fromS(application.id()))
-              .build())
+          .conditionExpression(freeOrHeldBy(application))
           .build());
     }
     try {
@@ -273,6 +269,12 @@ final class ApplicationStore {
   void deleteFile(ApplicationFile file) {
     table.deleteItem(Key.builder().partitionValue(ApplicationRow.applicationPk(file.applicationId()))
         .sortValue(ApplicationRow.FILE_PREFIX + file.id()).build());
+  }
+
+  // The reservation is absent, or this application's: never another application's.
+  private static Expression freeOrHeldBy(Application application) {
+    return Expression.builder().expression("attribute_not_exists(pk) OR #ref = :id").putExpressionName("#ref", "ref")
+        .putExpressionValue(":id", AttributeValue.fromS(application.id())).build();
   }
 
   private static Expression versionIs(long version) {

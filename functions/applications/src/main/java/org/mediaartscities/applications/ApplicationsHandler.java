@@ -320,9 +320,11 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     try {
       config.mailer().send(email);
     } catch (RuntimeException e) {
-      // The application is stored and its token returned; a failed email must not undo that. Logged without
-      // the address (stderr reaches the function's log with the request id).
-      System.err.println("Sending an applicant email failed: " + e);
+      // The application is stored and its token returned; a failed email must not undo that. SES messages can
+      // name the recipient, so only the failure's kind is logged (stderr reaches the log with the request id).
+      String code = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
+          && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : "";
+      System.err.println("Sending an applicant email failed: " + e.getClass().getSimpleName() + " " + code);
     }
   }
 
