@@ -109,6 +109,9 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     Caller caller = Caller.from(request);
     Kind kind = kind(request);
     Optional<String> cityParam = request.query("city");
+    if (cityParam.isPresent() && (cityParam.get().length() > 100 || !Slugs.VALID.matcher(cityParam.get()).matches())) {
+      throw ApiException.invalid("city", "'city' is a city slug, such as lyon, or network.");
+    }
     String city;
     if (caller.isAdmin()) {
       city = cityParam.orElse(null);

@@ -45,6 +45,7 @@ final class ItemValidator {
   static final Duration MAX_EVENT_DURATION = Duration.ofDays(92);
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   private static final Set<String> ATTENDANCE = Set.of("offline", "online", "mixed");
+  private static final Pattern MEDIA_ID = Pattern.compile("[0-9a-f-]{36}");
 
   private final Function<String, Optional<Media>> media;
   private final Function<String, Boolean> cityExists;
@@ -69,7 +70,8 @@ final class ItemValidator {
     String original = in.originalLanguage() == null ? translations.keySet().iterator().next()
         : LanguageTags.canonical(in.originalLanguage()).filter(translations::containsKey).orElseThrow(() ->
             ApiException.invalid("originalLanguage", "'originalLanguage' must be one of the translations' languages."));
-    if (city != null && !cityExists.apply(city)) {
+    // Checked before any lookup: real DynamoDB refuses oversized keys with an error, not an empty answer.
+    if (city != null && (city.length() > 100 || !Slugs.VALID.matcher(city).matches() || !cityExists.apply(city))) {
       throw ApiException.invalid("city", "There is no city '" + city + "'.");
     }
     onlyFor(kind, Kind.EVENT, "startsAt", in.startsAt(), "endsAt", in.endsAt(), "venue", in.venue(), "onlineUrl",
@@ -181,8 +183,10 @@ final class ItemValidator {
       if (image == null || image.mediaId() == null) {
         throw ApiException.invalid(field + ".mediaId", "Each image names an uploaded media id.");
       }
-      Media uploaded = media.apply(image.mediaId()).orElseThrow(() -> ApiException.invalid(field + ".mediaId",
-          "There is no uploaded image " + image.mediaId() + "."));
+      Media uploaded = (MEDIA_ID.matcher(image.mediaId()).matches() ? media.apply(image.mediaId())
+          : Optional.<Media>empty()).orElseThrow(() -> ApiException.invalid(field + ".mediaId",
+              "There is no uploaded image " + (image.mediaId().length() > 64 ? "with this id" : image.mediaId())
+                  + "."));
       if (uploaded.status() != Media.Status.READY) {
         throw ApiException.invalid(field + ".mediaId", "Image " + image.mediaId() + " is " + uploaded.status().id()
             + (uploaded.reason() == null ? "" : " (" + uploaded.reason() + ")") + "; only ready images can be used.");

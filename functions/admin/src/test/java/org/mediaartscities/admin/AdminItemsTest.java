@@ -188,6 +188,25 @@ class AdminItemsTest {
   }
 
   @Test
+  void oversizedKeysAreRefusedNamingTheFieldNeverA500() {
+    String huge = "a".repeat(3000);
+    var list = bed.admin(admin(), "GET /admin/{kind}", "/admin/news", null);
+    var event = AdminTestBed.event(admin(), "GET /admin/{kind}", "/admin/news", null);
+    event.setQueryStringParameters(java.util.Map.of("city", huge));
+    var hugeCity = bed.deployment.functions().<APIGatewayV2HTTPResponse>invoke("AdminFunction", event);
+    var bodyCity = bed.admin(admin(), "POST /admin/{kind}", "/admin/news",
+        "{\"city\": \"" + huge + "\", \"translations\": {\"fr\": {\"title\": \"t\"}}}");
+    var mediaId = bed.admin(admin(), "POST /admin/{kind}", "/admin/news",
+        "{\"translations\": {\"fr\": {\"title\": \"t\"}}, \"images\": [{\"mediaId\": \"" + huge + "\"}]}");
+
+    assertThat(list.getStatusCode()).isEqualTo(200);
+    assertThat(json(hugeCity).get("error").get("field").asText()).isEqualTo("city");
+    assertThat(hugeCity.getStatusCode()).isEqualTo(400);
+    assertThat(json(bodyCity).get("error").get("field").asText()).isEqualTo("city");
+    assertThat(json(mediaId).get("error").get("field").asText()).isEqualTo("images[0].mediaId");
+  }
+
+  @Test
   void anUnknownKindOrIdIs404() {
     assertThat(bed.admin(admin(), "GET /admin/{kind}", "/admin/posts", null).getStatusCode()).isEqualTo(404);
     assertThat(bed.admin(admin(), "GET /admin/{kind}/{id}", "/admin/news/missing", null).getStatusCode())
