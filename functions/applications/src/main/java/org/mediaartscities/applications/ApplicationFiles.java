@@ -89,8 +89,9 @@ final class ApplicationFiles {
     store.deleteFile(file);
   }
 
-  void deleteAll(String applicationId) {
-    store.files(applicationId).forEach(this::delete);
+  /** Deletes the bytes of files whose records are already gone (with their application). */
+  void deleteObjects(List<ApplicationFile> files) {
+    files.forEach(file -> s3.deleteObject(r -> r.bucket(bucket).key(file.key())));
   }
 
   /** A file as applicants and reviewers see it; with a short-lived download URL when asked and ready. */

@@ -192,10 +192,23 @@ final class ApplicationStore {
         .items().stream().map(row -> readReview(row.doc())).toList();
   }
 
-  /** Prepares (or replaces) the decision email of an application in its call's outbox. */
-  void prepare(String callId, PreparedEmail email) {
-    table.putItem(new ApplicationRow(ApplicationRow.callPk(callId), ApplicationRow.OUTBOX_PREFIX + email.applicationId(),
-        null, null, Json.write(email)));
+  /**
+   * Records a decision and prepares its email in the call's outbox, in one transaction: never a decision without
+   * its email, nor an email for a decision that did not happen.
+   *
+   * @throws Conflict when the application changed since it was read
+   */
+  void decide(Application decided, Stored before, PreparedEmail email) {
+    var write = TransactWriteItemsEnhancedRequest.builder()
+        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class)
+            .item(row(decided, before.version() + 1)).conditionExpression(versionIs(before.version())).build())
+        .addPutItem(table, new ApplicationRow(ApplicationRow.callPk(decided.callId()),
+            ApplicationRow.OUTBOX_PREFIX + email.applicationId(), null, null, Json.write(email)));
+    try {
+      client.transactWriteItems(write.build());
+    } catch (TransactionCanceledException e) {
+      throw new Conflict();
+    }
   }
 
   List<PreparedEmail> outbox(String callId) {

@@ -257,12 +257,14 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       throw new ApiException(409, "withdraw_first", "A submitted application is withdrawn before it is deleted.",
           null);
     }
+    // The application goes first (conditionally); its files' bytes after: a conflict must leave it whole.
+    List<ApplicationFile> files = config.applications().files(stored.application().id());
     try {
-      config.files().deleteAll(stored.application().id());
       config.applications().delete(stored);
     } catch (ApplicationStore.Conflict e) {
       throw new ApiException(409, "conflict", "This application changed meanwhile; reload it.", null);
     }
+    config.files().deleteObjects(files);
     return new ApiResponse(204, "", Map.of("cache-control", NO_STORE));
   }
 

@@ -67,11 +67,12 @@ public final class FileCheckHandler implements RequestHandler<S3Event, Void> {
             + actual.map(a -> " (it is " + a.contentType() + ")").orElse("") + ".";
       }
     }
+    // The outcome is recorded before the bytes go: if recording fails, S3's retry finds the file and decides again.
+    store.putFile(applicationOf(file), reason == null ? file.with(ApplicationFile.Status.READY, null)
+        : file.with(ApplicationFile.Status.REJECTED, reason));
     if (reason != null) {
       s3.deleteObject(r -> r.bucket(bucket).key(key));
     }
-    store.putFile(applicationOf(file), reason == null ? file.with(ApplicationFile.Status.READY, null)
-        : file.with(ApplicationFile.Status.REJECTED, reason));
   }
 
   /** {@code applications/<application id>/<file id>.<ext>} → its announced record. */

@@ -133,14 +133,13 @@ final class Reviewing {
       throw new ApiException(409, "not_submitted", "Only submitted applications can be decided.", null);
     }
     Application updated = application.withStatus(decided, now());
+    Email email = DecisionEmails.of(updated, call);
     try {
-      config.applications().replace(updated, stored);
+      config.applications().decide(updated, stored, new PreparedEmail(updated.id(), updated.reference(),
+          input.decision(), email.to(), email.subject(), email.text(), email.html(), email.language(), now(), null));
     } catch (ApplicationStore.Conflict e) {
       throw new ApiException(409, "conflict", "This application changed meanwhile; reload it.", null);
     }
-    Email email = DecisionEmails.of(updated, call);
-    config.applications().prepare(call.id(), new PreparedEmail(updated.id(), updated.reference(), input.decision(),
-        email.to(), email.subject(), email.text(), email.html(), email.language(), now(), null));
     return ApiResponse.json(view(caller, call, updated), NO_STORE);
   }
 

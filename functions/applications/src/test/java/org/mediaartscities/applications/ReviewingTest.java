@@ -143,6 +143,25 @@ class ReviewingTest {
   }
 
   @Test
+  void aStaleDecisionChangesNothingAndPreparesNoEmail() {
+    String id = submitted(lyonCall, "stale.decision@example.org");
+    ApplicationsConfig config = ScopedValue.where(org.mediaartscities.shared.env.Env.SCOPED,
+        bed.deployment.functions().environment("ApplicationsFunction")).call(ApplicationsConfig::fromEnvironment);
+    ApplicationStore store = config.applications();
+    ApplicationStore.Stored read = store.get(id).orElseThrow();
+    store.replace(read.application().withStatus(Application.Status.SUBMITTED, Instant.now()), read);
+
+    Application decided = read.application().withStatus(Application.Status.ACCEPTED, Instant.now());
+    var email = new PreparedEmail(id, decided.reference(), "accept", decided.email(), "s", "t", "h", "en",
+        Instant.now(), null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.decide(decided, read, email))
+        .isInstanceOf(ApplicationStore.Conflict.class);
+
+    assertThat(store.get(id).orElseThrow().application().status()).isEqualTo(Application.Status.SUBMITTED);
+    assertThat(store.outbox(lyonCall.replace("-id", "") + "-id")).noneMatch(e -> e.applicationId().equals(id));
+  }
+
+  @Test
   void theCsvExportIsExcelFriendlyAndSafe() {
     String id = submitted(lyonCall, "csv@example.org");
     String applicant = json(admin(ApiEvents.admin(), "GET /admin/applications/{id}", "/admin/applications/" + id,

@@ -67,8 +67,9 @@ public final class MediaHandler implements RequestHandler<S3Event, Void> {
     } catch (Renditions.Unusable e) {
       outcome = media.rejected(e.getMessage());
     }
-    delete(bucket, key);
+    // The outcome is recorded before the original goes: if recording fails, S3's retry finds it and decides again.
     config.store().putMedia(outcome);
+    delete(bucket, key);
     Logs.info(context, "Media " + media.id() + " is " + outcome.status().id()
         + (outcome.reason() == null ? "" : ": " + outcome.reason()));
   }
