@@ -2,6 +2,7 @@ package org.mediaartscities.applications;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  *     receipt
  * @param language the language the applicant reads emails in
  * @param answers field id → answer (text, list of texts, or true for a consent)
+ * @param team the co-applicants, when the call allows a team (the applicant is not among them)
  * @param tokenHash SHA-256 of the secret access token; the token itself is never stored
  * @param linkSentAt when an access link was last emailed (limits resending)
  * @param extendedUntil a late-submission extension granted by the call's editor or an admin, or null
@@ -19,11 +21,12 @@ import java.util.Map;
  *     period), by DynamoDB's time to live
  */
 record Application(String id, String callId, String callSlug, String reference, String name, String email,
-    String language, Map<String, Object> answers, Status status, Instant createdAt, Instant updatedAt,
+    String language, Map<String, Object> answers, List<TeamMember> team, Status status, Instant createdAt, Instant updatedAt,
     Instant submittedAt, Instant withdrawnAt, String tokenHash, Instant linkSentAt, Instant extendedUntil, Instant expiresAt) {
 
   Application {
     answers = answers == null ? Map.of() : Map.copyOf(answers);
+    team = team == null ? List.of() : List.copyOf(team);
   }
 
   /** Where an application is in its life. */
@@ -41,33 +44,33 @@ record Application(String id, String callId, String callSlug, String reference, 
     }
   }
 
-  Application withAnswers(Map<String, Object> newAnswers, Instant at) {
-    return new Application(id, callId, callSlug, reference, name, email, language, newAnswers, status, createdAt, at,
+  Application withAnswers(Map<String, Object> newAnswers, List<TeamMember> newTeam, Instant at) {
+    return new Application(id, callId, callSlug, reference, name, email, language, newAnswers, newTeam, status, createdAt, at,
         submittedAt, withdrawnAt, tokenHash, linkSentAt, extendedUntil, expiresAt);
   }
 
   Application submitted(Instant at) {
-    return new Application(id, callId, callSlug, reference, name, email, language, answers, Status.SUBMITTED,
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, team, Status.SUBMITTED,
         createdAt, at, at, withdrawnAt, tokenHash, linkSentAt, extendedUntil, expiresAt);
   }
 
   Application withdrawn(Instant at) {
-    return new Application(id, callId, callSlug, reference, name, email, language, answers, Status.WITHDRAWN,
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, team, Status.WITHDRAWN,
         createdAt, at, submittedAt, at, tokenHash, linkSentAt, extendedUntil, expiresAt);
   }
 
   Application withStatus(Status newStatus, Instant at) {
-    return new Application(id, callId, callSlug, reference, name, email, language, answers, newStatus, createdAt, at,
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, team, newStatus, createdAt, at,
         submittedAt, withdrawnAt, tokenHash, linkSentAt, extendedUntil, expiresAt);
   }
 
   Application extendedUntil(Instant until, Instant at) {
-    return new Application(id, callId, callSlug, reference, name, email, language, answers, status, createdAt, at,
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, team, status, createdAt, at,
         submittedAt, withdrawnAt, tokenHash, linkSentAt, until, expiresAt);
   }
 
   Application withNewToken(String newTokenHash, Instant at) {
-    return new Application(id, callId, callSlug, reference, name, email, language, answers, status, createdAt, at,
+    return new Application(id, callId, callSlug, reference, name, email, language, answers, team, status, createdAt, at,
         submittedAt, withdrawnAt, newTokenHash, at, extendedUntil, expiresAt);
   }
 }

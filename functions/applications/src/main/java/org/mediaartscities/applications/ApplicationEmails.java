@@ -1,18 +1,24 @@
 package org.mediaartscities.applications;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-
+import java.util.Map;
+import org.mediaartscities.shared.i18n.Messages;
 import org.mediaartscities.shared.mail.Email;
 
 /**
- * The emails an applicant receives, in French or English (other languages read the English ones): the access link
- * when an application is opened (or asked for again), and the receipt when it is submitted.
+ * The emails an applicant receives, in their language (texts in {@code emails_*.properties}; a language without a
+ * file reads English): the access link when an application is opened (or asked for again), the receipt when it is
+ * submitted, and the jury's decision.
  */
 final class ApplicationEmails {
+
+  private static final Messages TEXTS = new Messages("org.mediaartscities.applications.emails",
+      ApplicationEmails.class);
 
   private ApplicationEmails() {}
 
@@ -20,52 +26,64 @@ final class ApplicationEmails {
   record Line(String label, String answer) {}
 
   static Email accessLink(Application application, String callTitle, String closesAt, String link) {
-    boolean fr = french(application);
-    String subject = fr ? "Votre candidature : " + callTitle : "Your application: " + callTitle;
-    String intro = fr
-        ? "Bonjour " + application.name() + ",\n\nVotre candidature à « " + callTitle + " » (" + application.reference()
-            + ") est ouverte. Vous pouvez la compléter et l’envoyer jusqu’au " + closesAt
-            + ", depuis n’importe quel appareil, avec ce lien personnel :"
-        : "Hello " + application.name() + ",\n\nYour application to “" + callTitle + "” (" + application.reference()
-            + ") is open. You can complete and submit it until " + closesAt
-            + ", from any device, with this personal link:";
-    String keep = fr ? "Gardez ce lien pour vous : il donne accès à votre candidature."
-        : "Keep this link to yourself: it opens your application.";
+    String lang = application.language();
+    var values = values(application, callTitle, Map.of("closesAt", closesAt));
+    String intro = TEXTS.text("greeting", lang, values) + "\n\n" + TEXTS.text("access.intro", lang, values);
+    String keep = TEXTS.text("access.keep", lang);
     String text = intro + "\n\n" + link + "\n\n" + keep + "\n";
     String html = paragraphs(intro) + "<p><a href=\"" + Texts.html(link) + "\">" + Texts.html(link) + "</a></p><p>"
         + Texts.html(keep) + "</p>";
-    return new Email(application.email(), subject, text, page(html, application.language()), application.language());
+    return new Email(application.email(), TEXTS.text("access.subject", lang, values), text, page(html, lang), lang);
   }
 
   static Email receipt(Application application, String callTitle, String submittedAt, List<Line> lines) {
-    boolean fr = french(application);
-    String subject = (fr ? "Candidature reçue : " : "Application received: ") + application.reference();
-    String intro = fr
-        ? "Bonjour " + application.name() + ",\n\nNous avons bien reçu votre candidature à « " + callTitle
-            + " » le " + submittedAt + ". Son numéro est " + application.reference() + "."
-        : "Hello " + application.name() + ",\n\nWe received your application to “" + callTitle + "” on "
-            + submittedAt + ". Its number is " + application.reference() + ".";
+    String lang = application.language();
+    var values = values(application, callTitle, Map.of("submittedAt", submittedAt));
+    String intro = TEXTS.text("greeting", lang, values) + "\n\n" + TEXTS.text("receipt.intro", lang, values);
     var text = new StringBuilder(intro).append("\n\n");
     var html = new StringBuilder(paragraphs(intro)).append("<table role=\"presentation\" cellpadding=\"4\">");
     for (Line line : lines) {
-      text.append(line.label()).append(" : ").append(line.answer()).append('\n');
+      text.append(line.label()).append(": ").append(line.answer()).append('\n');
       html.append("<tr><th align=\"left\" valign=\"top\">").append(Texts.html(line.label())).append("</th><td>")
           .append(Texts.html(line.answer()).replace("\n", "<br>")).append("</td></tr>");
     }
     html.append("</table>");
-    return new Email(application.email(), subject, text.toString(), page(html.toString(), application.language()),
-        application.language());
+    return new Email(application.email(), TEXTS.text("receipt.subject", lang, values), text.toString(),
+        page(html.toString(), lang), lang);
+  }
+
+  /** The jury's decision (shortlisted, accepted or rejected). */
+  static Email decision(Application application, String callTitle) {
+    String lang = application.language();
+    String key = switch (application.status()) {
+      case SHORTLISTED, ACCEPTED, REJECTED -> "decision." + application.status().id();
+      default -> throw new IllegalArgumentException("No decision email for " + application.status());
+    };
+    var values = values(application, callTitle, Map.of());
+    String hello = TEXTS.text("greeting", lang, values);
+    String body = TEXTS.text(key, lang, values);
+    return new Email(application.email(), TEXTS.text("decision.subject", lang, values), hello + "\n\n" + body + "\n",
+        page(paragraphs(hello + "\n\n" + body), lang), lang);
+  }
+
+  /** The label of the team line of a receipt. */
+  static String teamLabel(String language) {
+    return TEXTS.text("receipt.team", language);
   }
 
   /** A date and time as a reader of that language expects it, in the call's zone. */
-  static String when(java.time.Instant instant, String zone, String language) {
-    Locale locale = language.startsWith("fr") ? Locale.FRENCH : Locale.ENGLISH;
+  static String when(Instant instant, String zone, String language) {
+    Locale locale = language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(locale)
         .format(instant.atZone(ZoneId.of(zone)));
   }
 
-  private static boolean french(Application application) {
-    return application.language() != null && application.language().startsWith("fr");
+  private static Map<String, String> values(Application application, String callTitle, Map<String, String> more) {
+    var values = new java.util.HashMap<>(more);
+    values.put("name", application.name());
+    values.put("call", callTitle);
+    values.put("reference", application.reference());
+    return values;
   }
 
   private static String paragraphs(String text) {
@@ -77,8 +95,10 @@ final class ApplicationEmails {
   }
 
   private static String page(String body, String language) {
-    return "<!DOCTYPE html><html lang=\"" + Texts.html(language) + "\"><body style=\"font-family: Arial, sans-serif;"
-        + " font-size: 15px; line-height: 1.5; color: #222\">" + body + "</body></html>";
+    String direction = Locale.forLanguageTag(language == null ? "en" : language).getLanguage().matches("he|ar|fa|ur")
+        ? "rtl" : "ltr";
+    return "<!DOCTYPE html><html lang=\"" + Texts.html(language) + "\" dir=\"" + direction + "\"><body style=\""
+        + "font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #222\">" + body
+        + "</body></html>";
   }
-
 }

@@ -4,18 +4,20 @@ import java.time.InstantSource;
 import org.mediaartscities.content.ContentRepository;
 import org.mediaartscities.content.ContentTable;
 import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.captcha.Turnstile;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.mail.Mailer;
 
 /**
  * What the applications function is wired with; {@link #fromEnvironment()} reads every variable it uses.
  *
+ * @param captcha verifies the Turnstile token of a new application, when a secret is configured
  * @param clock the server's clock, which alone decides whether a call is open
  * @param frontendBaseUrl where the access links in emails point
  * @param retention how long applications are kept after their call closes
  */
 record ApplicationsConfig(ContentRepository calls, ApplicationStore applications, ApplicationFiles files,
-    Mailer mailer, InstantSource clock, String frontendBaseUrl, java.time.Duration retention) {
+    Mailer mailer, Turnstile captcha, InstantSource clock, String frontendBaseUrl, java.time.Duration retention) {
 
   static ApplicationsConfig fromEnvironment() {
     var dynamoDb = AwsClients.dynamoDb();
@@ -26,6 +28,7 @@ record ApplicationsConfig(ContentRepository calls, ApplicationStore applications
         store,
         new ApplicationFiles(store, AwsClients.s3Presigner(), AwsClients.s3(), Env.required("APPLICATIONS_BUCKET")),
         Mailer.fromEnvironment(Env.required("SENDER_EMAIL")),
+        Turnstile.fromEnvironment(),
         InstantSource.system(),
         Env.optional("FRONTEND_BASE_URL").orElse("https://mediaartscities.com").replaceAll("/+$", ""),
         java.time.Duration.ofDays(Long.parseLong(Env.optional("RETENTION_DAYS").orElse("730"))));
@@ -39,6 +42,6 @@ record ApplicationsConfig(ContentRepository calls, ApplicationStore applications
   }
 
   ApplicationsConfig withClock(InstantSource other) {
-    return new ApplicationsConfig(calls, applications, files, mailer, other, frontendBaseUrl, retention);
+    return new ApplicationsConfig(calls, applications, files, mailer, captcha, other, frontendBaseUrl, retention);
   }
 }

@@ -39,7 +39,6 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
 
   private static final String NO_STORE = "no-store";
   private static final Pattern UUID_SYNTAX = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   /** Asking again for an existing application's link mails it at most this often. */
   static final Duration LINK_COOLDOWN = Duration.ofMinutes(10);
 
@@ -81,11 +80,14 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     return router.handle(event, context);
   }
 
-  /** The body of a new application; {@code nickname} is a honeypot that people never see, so never fill. */
-  record NewApplication(String name, String email, String language, String nickname) {}
+  /**
+   * The body of a new application; {@code nickname} is a honeypot that people never see, so never fill;
+   * {@code captchaToken} is Turnstile's, when the site uses one.
+   */
+  record NewApplication(String name, String email, String language, String nickname, String captchaToken) {}
 
-  /** The body of a save: answers to merge (null removes one). */
-  record Answers(Map<String, Object> answers) {}
+  /** The body of a save: answers to merge (null removes one), and the team, which replaces the saved one. */
+  record Answers(Map<String, Object> answers, List<TeamMember> team) {}
 
   private ApiResponse form(ApiRequest request) {
     ContentItem call = call(request);
@@ -98,7 +100,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     NewApplication input = JsonBody.parse(request, NewApplication.class);
     String name = required("name", input.name(), 200);
     String email = required("email", input.email(), 254);
-    if (!EMAIL.matcher(email).matches()) {
+    if (!TeamRules.EMAIL.matcher(email).matches()) {
       throw ApiException.invalid("email", "This is not an email address.");
     }
     String language = input.language() == null ? language(request, call)
@@ -108,6 +110,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     if (call.call().statusAt(now) == CallStatus.CLOSED) {
       throw closed(call);
     }
+    config.captcha().verify(input.captchaToken());
     String id = UUID.randomUUID().toString();
     String token = Tokens.newToken();
     if (input.nickname() != null && !input.nickname().isBlank()) {
@@ -115,7 +118,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       return created(id, token, "XXX-0000-0000", call);
     }
     String reference = reference(call, config.applications().nextNumber(call.id()));
-    var application = new Application(id, call.id(), call.slug(), reference, name, email.strip(), language, Map.of(),
+    var application = new Application(id, call.id(), call.slug(), reference, name, email.strip(), language, Map.of(), List.of(),
         Application.Status.DRAFT, now, now, null, null, Tokens.hash(token), now, null,
         call.call().closesAt().plus(config.retention()));
     try {
@@ -125,7 +128,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       throw new ApiException(409, "already_applied", "An application with this email already exists for this call. "
           + "We have emailed its link to that address: use it to continue.", "email");
     }
-    mail(ApplicationEmails.accessLink(application, title(call, language), closesAt(call, language),
+    mail(ApplicationEmails.accessLink(application, Texts.title(call, language), closesAt(call, language),
         link(call, id, token)));
     return created(id, token, reference, call);
   }
@@ -139,11 +142,13 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     }
     ContentItem call = callOf(application);
     Answers input = JsonBody.parse(request, Answers.class);
-    if (input.answers() == null) {
+    if (input.answers() == null && input.team() == null) {
       throw ApiException.invalid("answers", "'answers' is an object of answers by question id.");
     }
-    var answers = AnswerRules.merge(call.call().form(), application.answers(), input.answers());
-    Application saved = application.withAnswers(answers, now());
+    var answers = input.answers() == null ? application.answers()
+        : AnswerRules.merge(call.call().form(), application.answers(), input.answers());
+    var team = input.team() == null ? application.team() : TeamRules.check(call.call().form(), input.team());
+    Application saved = application.withAnswers(answers, team, now());
     try {
       config.applications().replace(saved, stored);
     } catch (ApplicationStore.Conflict e) {
@@ -188,7 +193,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       }
       throw new ApiException(409, "conflict", "This application changed meanwhile; reload it.", null);
     }
-    mail(ApplicationEmails.receipt(submitted, title(call, submitted.language()),
+    mail(ApplicationEmails.receipt(submitted, Texts.title(call, submitted.language()),
         ApplicationEmails.when(now, call.call().timeZone(), submitted.language()), lines(form, submitted, files)));
     return ApiResponse.json(view(submitted), NO_STORE);
   }
@@ -310,7 +315,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       Application renewed = existing.withNewToken(Tokens.hash(token), now);
       try {
         config.applications().replace(renewed, stored);
-        mail(ApplicationEmails.accessLink(renewed, title(call, renewed.language()),
+        mail(ApplicationEmails.accessLink(renewed, Texts.title(call, renewed.language()),
             closesAt(call, renewed.language()), link(call, existing.id(), token)));
       } catch (ApplicationStore.Conflict e) {
         // another request renewed it at the same moment, and mailed it
@@ -350,6 +355,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     view.put("email", application.email());
     view.put("language", application.language());
     view.put("answers", application.answers());
+    view.put("team", application.team());
     view.put("files", config.applications().files(application.id()).stream().map(config.files()::view).toList());
     view.put("createdAt", application.createdAt());
     view.put("updatedAt", application.updatedAt());
@@ -385,6 +391,10 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
         lines.add(new ApplicationEmails.Line(Texts.pick(field.label(), application.language()), text));
       }
     }
+    if (!application.team().isEmpty()) {
+      lines.add(new ApplicationEmails.Line(ApplicationEmails.teamLabel(application.language()),
+          String.join("\n", application.team().stream().map(TeamRules::describe).toList())));
+    }
     return lines;
   }
 
@@ -398,13 +408,6 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
 
   private String link(ContentItem call, String id, String token) {
     return config.frontendBaseUrl() + "/calls/" + call.slug() + "/apply?application=" + id + "#token=" + token;
-  }
-
-  private static String title(ContentItem call, String language) {
-    var preference = new LanguagePreference(List.of(language));
-    String chosen = preference.choose(call.translations().keySet(), call.originalLanguage());
-    String title = call.translations().get(chosen).title();
-    return title == null ? call.slug() : title;
   }
 
   private static String closesAt(ContentItem call, String language) {

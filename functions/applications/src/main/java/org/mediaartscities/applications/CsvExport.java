@@ -7,7 +7,7 @@ import org.mediaartscities.content.ContentItem;
 
 /**
  * A call's applications as CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads accents), CRLF
- * lines, one row per submitted application with its answers, each criterion's mean, the score and the number of
+ * lines, one row per submitted application with its team, answers, each criterion's mean, the score and the number of
  * reviews. Cells that a spreadsheet would run as a formula are neutralised.
  */
 final class CsvExport {
@@ -18,7 +18,8 @@ final class CsvExport {
     ApplicationForm form = call.call().form();
     String lang = call.originalLanguage();
     var csv = new StringBuilder("\uFEFF");
-    var header = new ArrayList<>(List.of("Reference", "Status", "Submitted at", "Name", "Email", "Language"));
+    var header = new ArrayList<>(List.of("Reference", "Status", "Submitted at", "Name", "Email", "Language",
+        "Team"));
     form.fields().forEach(f -> header.add(String.valueOf(Texts.pick(f.label(), lang))));
     form.criteria().forEach(c -> header.add(String.valueOf(Texts.pick(c.name(), lang))));
     header.addAll(List.of("Score", "Reviews"));
@@ -29,7 +30,7 @@ final class CsvExport {
         continue;
       }
       var cells = new ArrayList<>(List.of(a.reference(), a.status().id(), a.submittedAt().toString(), a.name(),
-          a.email(), a.language()));
+          a.email(), a.language(), String.join("; ", a.team().stream().map(TeamRules::describe).toList())));
       for (ApplicationForm.Field field : form.fields()) {
         Object answer = a.answers().get(field.id());
         cells.add(answer == null ? "" : answer instanceof List<?> list

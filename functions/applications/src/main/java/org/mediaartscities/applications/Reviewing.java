@@ -133,7 +133,7 @@ final class Reviewing {
       throw new ApiException(409, "not_submitted", "Only submitted applications can be decided.", null);
     }
     Application updated = application.withStatus(decided, now());
-    Email email = DecisionEmails.of(updated, call);
+    Email email = ApplicationEmails.decision(updated, Texts.title(call, updated.language()));
     try {
       config.applications().decide(updated, stored, new PreparedEmail(updated.id(), updated.reference(),
           input.decision(), email.to(), email.subject(), email.text(), email.html(), email.language(), now(), null));
@@ -240,6 +240,7 @@ final class Reviewing {
       view.put("name", application.name());
       view.put("email", application.email());
       view.put("language", application.language());
+      view.put("team", application.team());
     }
     view.put("submittedAt", application.submittedAt());
     view.put("extendedUntil", application.extendedUntil());

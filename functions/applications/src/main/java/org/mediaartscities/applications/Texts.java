@@ -17,6 +17,14 @@ final class Texts {
     return text != null ? text : texts.values().iterator().next();
   }
 
+  /** A call's title in the language it is best read in by a reader of {@code language}. */
+  static String title(org.mediaartscities.content.ContentItem call, String language) {
+    String chosen = new LanguagePreference(java.util.List.of(language)).choose(call.translations().keySet(),
+        call.originalLanguage());
+    String title = call.translations().get(chosen).title();
+    return title == null ? call.slug() : title;
+  }
+
   /** Escapes text for HTML emails. */
   static String html(String text) {
     return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

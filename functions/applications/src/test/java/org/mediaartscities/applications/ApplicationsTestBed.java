@@ -58,6 +58,13 @@ final class ApplicationsTestBed {
     return new ApplicationsHandler(config.withClock(clock));
   }
 
+  /** A handler built as Lambda builds it, with some variables of its environment changed. */
+  ApplicationsHandler handlerWith(java.util.Map<String, String> variables) {
+    var environment = new java.util.HashMap<>(deployment.functions().environment("ApplicationsFunction"));
+    environment.putAll(variables);
+    return ScopedValue.where(Env.SCOPED, java.util.Map.copyOf(environment)).call(ApplicationsHandler::new);
+  }
+
   static APIGatewayV2HTTPResponse invoke(ApplicationsHandler handler, APIGatewayV2HTTPEvent event) {
     return handler.handleRequest(event, new LocalContext("ApplicationsFunction", UUID.randomUUID().toString(), 10,
         1024));
