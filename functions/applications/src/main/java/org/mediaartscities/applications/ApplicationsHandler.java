@@ -72,6 +72,8 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     routes.put("GET /admin/calls/{id}/outbox", reviewing::outbox);
     routes.put("POST /admin/calls/{id}/outbox/send", reviewing::sendOutbox);
     routes.put("GET /admin/calls/{id}/export.csv", reviewing::exportCsv);
+    routes.put("POST /admin/calls/{id}/exports", reviewing::requestZip);
+    routes.put("GET /admin/calls/{id}/exports/{exportId}", reviewing::zipStatus);
     this.router = new Router(routes);
   }
 

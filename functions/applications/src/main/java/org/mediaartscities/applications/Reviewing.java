@@ -228,6 +228,25 @@ final class Reviewing {
         .withHeader("content-disposition", "attachment; filename=\"" + call.slug() + "-applications.csv\"");
   }
 
+  /** Starts building the ZIP of all the call's files (or returns the one in progress): 202 and where to follow it. */
+  ApiResponse requestZip(ApiRequest request) {
+    Caller caller = Caller.from(request);
+    ContentItem call = call(request.path("id"));
+    requireEditor(caller, call);
+    ExportJob job = config.exports().request(call, now());
+    return ApiResponse.json(config.exports().view(job), NO_STORE).withStatus(202)
+        .withHeader("location", "/admin/calls/" + call.id() + "/exports/" + job.id());
+  }
+
+  ApiResponse zipStatus(ApiRequest request) {
+    Caller caller = Caller.from(request);
+    ContentItem call = call(request.path("id"));
+    requireEditor(caller, call);
+    ExportJob job = config.exports().get(call.id(), request.path("exportId"))
+        .orElseThrow(() -> ApiException.notFound("No export '" + request.path("exportId") + "' of this call."));
+    return ApiResponse.json(config.exports().view(job), NO_STORE);
+  }
+
   private Map<String, Object> view(Caller caller, ContentItem call, Application application) {
     ApplicationForm form = call.call().form();
     String lang = call.originalLanguage();

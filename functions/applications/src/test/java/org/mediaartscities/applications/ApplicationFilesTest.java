@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.mediaartscities.content.CallStatus;
 import org.mediaartscities.local.lambda.ApiEvents;
 
-/** Portfolio files through presigned URLs to the local S3, checked by the S3-triggered file function. */
+/**
+ * Portfolio files through presigned URLs to the local S3, checked by the S3-triggered file function, and the ZIP of
+ * a call's files built from the exports queue.
+ */
 class ApplicationFilesTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -119,6 +122,80 @@ class ApplicationFilesTest {
 
     assertThat(deleted.getStatusCode()).isEqualTo(204);
     assertThat(objects(application)).isEmpty();
+  }
+
+  @Test
+  void anEditorGetsEverySubmittedFileOfTheCallInOneZipBuiltInTheBackground() throws Exception {
+    JsonNode application = ready("zip.export@example.org");
+    put(announce(application, "portfolio", "../../works.pdf", "application/pdf", PDF.length), "application/pdf", PDF);
+    put(announce(application, "portfolio", "works.pdf", "application/pdf", PDF.length), "application/pdf", PDF);
+    JsonNode draft = ready("zip.draft@example.org");
+    put(announce(draft, "portfolio", "draft.pdf", "application/pdf", PDF.length), "application/pdf", PDF);
+    bed.deployment.s3Events().deliverNew();
+    bed.call("POST /applications/{id}/submit", path(application) + "/submit", null, "x-application-token",
+        token(application));
+    var call = bed.sample.stream().filter(i -> i.slug().equals(open)).findFirst().orElseThrow();
+    String exports = "/admin/calls/" + call.id() + "/exports";
+    var editor = call.city() == null ? ApiEvents.admin() : ApiEvents.editor(call.city());
+
+    var requested = bed.deployment.functions().<com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>
+        invoke("ApplicationsFunction", ApiEvents.request(editor, "POST /admin/calls/{id}/exports", exports, null));
+    assertThat(requested.getStatusCode()).as(requested.getBody()).isEqualTo(202);
+    String exportId = json(requested).get("exportId").asText();
+    assertThat(json(requested).get("status").asText()).isEqualTo("pending");
+    var again = bed.deployment.functions().<com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>
+        invoke("ApplicationsFunction", ApiEvents.request(ApiEvents.admin(), "POST /admin/calls/{id}/exports", exports,
+            null));
+    assertThat(json(again).get("exportId").asText()).as("asking twice builds one ZIP").isEqualTo(exportId);
+
+    bed.deployment.sqsEvents().drain();
+
+    JsonNode done = exportStatus(editor, exports + "/" + exportId);
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("ready");
+    var entries = new java.util.LinkedHashMap<String, byte[]>();
+    byte[] zip = HTTP.send(HttpRequest.newBuilder(URI.create(done.get("downloadUrl").asText())).build(),
+        HttpResponse.BodyHandlers.ofByteArray()).body();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    String reference = application.get("reference").asText();
+    assertThat(entries).containsKeys("applications.csv", reference + "/portfolio/works.pdf",
+        reference + "/portfolio/works-2.pdf");
+    assertThat(entries.get(reference + "/portfolio/works-2.pdf")).isEqualTo(PDF);
+    assertThat(new String(entries.get("applications.csv"), StandardCharsets.UTF_8)).contains(reference);
+    assertThat(entries.keySet()).noneMatch(name -> name.startsWith(draft.get("reference").asText()))
+        .noneMatch(name -> name.contains(".."));
+
+    // A redelivered message finds the job done and builds nothing.
+    var sqs = bed.deployment.aws().clients().sqs();
+    sqs.sendMessage(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName(bed.deployment.name("ExportsQueue"))).queueUrl())
+        .messageBody("{\"callId\": \"" + call.id() + "\", \"exportId\": \"" + exportId + "\"}"));
+    bed.deployment.sqsEvents().drain();
+    assertThat(exportStatus(ApiEvents.admin(), exports + "/" + exportId).get("finishedAt"))
+        .isEqualTo(done.get("finishedAt"));
+  }
+
+  @Test
+  void onlyTheCallsEditorsAndAdminsExportItsFiles() {
+    var call = bed.sample.stream().filter(i -> i.slug().equals(open)).findFirst().orElseThrow();
+    String other = "hamar".equals(call.city()) ? "york" : "hamar";
+    String exports = "/admin/calls/" + call.id() + "/exports";
+    for (var claims : java.util.List.of(ApiEvents.editor(other), ApiEvents.reviewer())) {
+      var response = bed.deployment.functions().<com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>
+          invoke("ApplicationsFunction", ApiEvents.request(claims, "POST /admin/calls/{id}/exports", exports, null));
+      assertThat(response.getStatusCode()).isEqualTo(403);
+    }
+    var unknown = bed.deployment.functions().<com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>
+        invoke("ApplicationsFunction", ApiEvents.request(ApiEvents.admin(), "GET /admin/calls/{id}/exports/{exportId}",
+            exports + "/not-an-export", null));
+    assertThat(unknown.getStatusCode()).isEqualTo(404);
+  }
+
+  private static JsonNode exportStatus(java.util.Map<String, String> claims, String path) {
+    return json(bed.deployment.functions().invoke("ApplicationsFunction", ApiEvents.request(claims,
+        "GET /admin/calls/{id}/exports/{exportId}", path, null)));
   }
 
   private static JsonNode ready(String email) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mediaartscities.local.aws.LocalAws;
 import org.mediaartscities.local.lambda.LocalFunctions;
 import org.mediaartscities.local.lambda.LocalS3Events;
+import org.mediaartscities.local.lambda.LocalSqsEvents;
 import org.mediaartscities.local.template.LocalResolver;
 import org.mediaartscities.local.template.LocalResources;
 import org.mediaartscities.local.template.LocalSecrets;
@@ -18,7 +19,7 @@ import org.mediaartscities.local.template.TemplateLoader;
  */
 public record LocalDeployment(
     Template template, LocalResolver resolver, LocalFunctions functions, LocalAws aws, List<String> resources,
-    LocalS3Events s3Events) {
+    LocalS3Events s3Events, LocalSqsEvents sqsEvents) {
 
   /**
    * @param secrets where the template's generated secrets are kept
@@ -31,7 +32,8 @@ public record LocalDeployment(
     List<String> resources = LocalResources.create(template, resolver, aws.clients());
     var functions = new LocalFunctions(template, resolver, aws.environment());
     return new LocalDeployment(template, resolver, functions, aws, resources,
-        new LocalS3Events(template, resolver, functions, aws.clients().s3()));
+        new LocalS3Events(template, resolver, functions, aws.clients().s3()),
+        new LocalSqsEvents(template, resolver, functions, aws.clients().sqs()));
   }
 
   /** A throw-away deployment on the JVM's shared in-memory services, with resources named after {@code owner}. */

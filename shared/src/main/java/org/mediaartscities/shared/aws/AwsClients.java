@@ -62,6 +62,16 @@ public final class AwsClients {
     return builder.build();
   }
 
+  /** An SQS client (needs the optional {@code sqs} dependency in the function's POM). */
+  public static software.amazon.awssdk.services.sqs.SqsClient sqs() {
+    var builder = software.amazon.awssdk.services.sqs.SqsClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(region())
+        .credentialsProvider(credentials());
+    endpoint("SQS").ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
   /** The region Lambda (or the dev server) runs the function in. */
   public static Region region() {
     return Region.of(Env.optional("AWS_REGION").orElse("eu-west-3"));

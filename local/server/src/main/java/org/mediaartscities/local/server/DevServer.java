@@ -102,6 +102,7 @@ public final class DevServer implements AutoCloseable {
       http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       http.start();
       startS3Events(deployment);
+      startSqsEvents(deployment);
       System.out.println("  " + deployment.template().httpRoutes().size() + " routes from template.yaml");
       return new DevServer(aws, http, tokens);
     } catch (RuntimeException e) {
@@ -122,6 +123,23 @@ public final class DevServer implements AutoCloseable {
           return;
         } catch (RuntimeException e) {
           System.err.println("Delivering an S3 event failed: " + e);
+        }
+      }
+    });
+  }
+
+  // Lambda's SQS event source mapping: deliver waiting messages to the functions that consume their queue.
+  private static void startSqsEvents(LocalDeployment deployment) {
+    Thread.ofPlatform().daemon().name("local-sqs-events").start(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          if (deployment.sqsEvents().deliverAvailable() == 0) {
+            Thread.sleep(250);
+          }
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          System.err.println("Delivering an SQS message failed: " + e);
         }
       }
     });

@@ -68,7 +68,8 @@ class AdminAuthorizerIT {
     String before = adminList();
     String[] parts = routeKey.split(" ");
     String path = parts[1].replace("{kind}", "news").replace("{id}", "00000000-0000-0000-0000-000000000000")
-        .replace("{slug}", "lyon");
+        .replace("{slug}", "lyon")
+        .replaceAll("\\{[a-zA-Z]+}", "00000000-0000-0000-0000-000000000001");
     var request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
         .method(parts[0], parts[0].equals("GET") || parts[0].equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString("{\"translations\": {\"en\": {\"title\": \"x\"}}}"))

@@ -161,7 +161,8 @@ class DevServerIT {
     for (var route : routes) {
       String path = route.path().replace("{kind}", "news").replace("{slug}", "lyon")
           .replace("{id}", "00000000-0000-0000-0000-000000000000")
-          .replace("{fileId}", "00000000-0000-0000-0000-000000000001");
+          .replace("{fileId}", "00000000-0000-0000-0000-000000000001")
+          .replaceAll("\\{[a-zA-Z]+}", "00000000-0000-0000-0000-000000000001");
       var request = HttpRequest.newBuilder(uri(path)).header("Authorization", token)
           .header("content-type", "application/json")
           .method(route.method(), route.method().equals("GET") || route.method().equals("DELETE")

@@ -42,7 +42,10 @@ public final class LocalResources {
         }
         report.add("bucket " + name);
       }
-      for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
+      // Dead-letter queues first: a queue's redrive policy names one that must exist.
+      var queues = new java.util.ArrayList<>(template.resourcesOfType("AWS::SQS::Queue"));
+      queues.sort(java.util.Comparator.comparing(id -> template.properties(id).containsKey("RedrivePolicy")));
+      for (String id : queues) {
         String name = resolver.physicalName(id);
         var attributes = new HashMap<QueueAttributeName, String>();
         Map<String, Object> properties = template.properties(id);
@@ -51,6 +54,12 @@ public final class LocalResources {
         }
         if (properties.get("VisibilityTimeout") != null) {
           attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, resolver.string(properties.get("VisibilityTimeout")));
+        }
+        if (properties.get("RedrivePolicy") != null) {
+          Map<String, Object> redrive = Template.map(properties.get("RedrivePolicy"));
+          attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\""
+              + resolver.string(redrive.get("deadLetterTargetArn")) + "\",\"maxReceiveCount\":\""
+              + resolver.string(redrive.get("maxReceiveCount")) + "\"}");
         }
         sqs.createQueue(b -> b.queueName(name).attributes(attributes));
         report.add("queue " + name);

@@ -130,6 +130,38 @@ public record Template(Map<String, Object> root) {
     return subscriptions;
   }
 
+  /**
+   * An {@code SQS} event of a function: the queue it consumes.
+   *
+   * @param reportsItemFailures whether the function answers with the messages that failed
+   *     ({@code ReportBatchItemFailures}) rather than failing the whole batch
+   */
+  public record SqsSubscription(String functionId, String name, String queueId, int batchSize,
+                                boolean reportsItemFailures) {}
+
+  /** Every {@code SQS} event of every function. */
+  public List<SqsSubscription> sqsSubscriptions() {
+    var subscriptions = new ArrayList<SqsSubscription>();
+    for (String function : resourcesOfType(FUNCTION)) {
+      map(properties(function).get("Events")).forEach((name, event) -> {
+        Map<String, Object> definition = map(event);
+        if ("SQS".equals(definition.get("Type"))) {
+          Map<String, Object> properties = map(definition.get("Properties"));
+          Object queue = properties.get("Queue");
+          Object getAtt = map(queue).get("Fn::GetAtt");
+          String queueId = getAtt instanceof List<?> list ? String.valueOf(list.getFirst())
+              : String.valueOf(getAtt == null ? queue : getAtt).split("\\.")[0];
+          Object batch = properties.get("BatchSize");
+          Object types = properties.get("FunctionResponseTypes");
+          subscriptions.add(new SqsSubscription(function, name, queueId,
+              batch == null ? 10 : Integer.parseInt(batch.toString()),
+              types instanceof List<?> list && list.contains("ReportBatchItemFailures")));
+        }
+      });
+    }
+    return subscriptions;
+  }
+
   /** Every {@code HttpApi} event of every function. */
   public List<HttpRoute> httpRoutes() {
     var routes = new ArrayList<HttpRoute>();

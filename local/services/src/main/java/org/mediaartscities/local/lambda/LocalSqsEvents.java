@@ -1,0 +1,99 @@
+package org.mediaartscities.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mediaartscities.local.aws.LocalAws;
+import org.mediaartscities.local.template.LocalResolver;
+import org.mediaartscities.local.template.Template;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Lambda's SQS event source mapping, locally: for each {@code SQS} event a function declares in template.yaml,
+ * messages waiting in its queue are received in batches of its {@code BatchSize} and delivered as the
+ * {@link SQSEvent} AWS would send. As on AWS, a message is deleted once handled; one the function reports as failed
+ * ({@code ReportBatchItemFailures}) or a batch whose invocation threw stays in the queue, comes back after the
+ * visibility timeout and, past the redrive policy's count, goes to the dead-letter queue (ElasticMQ does that).
+ */
+public final class LocalSqsEvents {
+
+  private final Template template;
+  private final LocalResolver resolver;
+  private final LocalFunctions functions;
+  private final SqsClient sqs;
+
+  public LocalSqsEvents(Template template, LocalResolver resolver, LocalFunctions functions, SqsClient sqs) {
+    this.template = template;
+    this.resolver = resolver;
+    this.functions = functions;
+    this.sqs = sqs;
+  }
+
+  /** Delivers one batch per subscription if messages are waiting; returns how many messages were delivered. */
+  public synchronized int deliverAvailable() {
+    int delivered = 0;
+    for (Template.SqsSubscription subscription : template.sqsSubscriptions()) {
+      delivered += deliverBatch(subscription);
+    }
+    return delivered;
+  }
+
+  /** Delivers until no queue has a visible message; returns how many messages were delivered. */
+  public int drain() {
+    int total = 0;
+    for (int delivered = deliverAvailable(); delivered > 0; delivered = deliverAvailable()) {
+      total += delivered;
+    }
+    return total;
+  }
+
+  private int deliverBatch(Template.SqsSubscription subscription) {
+    String queueUrl = resolver.string(Map.of("Ref", subscription.queueId()));
+    List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+        .maxNumberOfMessages(Math.min(10, subscription.batchSize()))
+        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+    if (messages.isEmpty()) {
+      return 0;
+    }
+    String queueArn = resolver.string(Map.of("Fn::GetAtt", List.of(subscription.queueId(), "Arn")));
+    var event = new SQSEvent();
+    event.setRecords(messages.stream().map(message -> record(message, queueArn)).toList());
+    Set<String> failed = new HashSet<>();
+    try {
+      Object response = functions.invoke(subscription.functionId(), event);
+      if (subscription.reportsItemFailures() && response instanceof SQSBatchResponse batch
+          && batch.getBatchItemFailures() != null) {
+        batch.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
+      }
+    } catch (RuntimeException e) {
+      System.err.println(subscription.functionId() + " failed a batch of " + messages.size() + ": " + e);
+      return messages.size();
+    }
+    for (Message message : messages) {
+      if (!failed.contains(message.messageId())) {
+        sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+      }
+    }
+    return messages.size();
+  }
+
+  private static SQSEvent.SQSMessage record(Message message, String queueArn) {
+    var record = new SQSEvent.SQSMessage();
+    record.setMessageId(message.messageId());
+    record.setReceiptHandle(message.receiptHandle());
+    record.setBody(message.body());
+    record.setMd5OfBody(message.md5OfBody());
+    record.setEventSource("aws:sqs");
+    record.setEventSourceArn(queueArn);
+    record.setAwsRegion(LocalAws.REGION);
+    var attributes = new java.util.HashMap<String, String>();
+    message.attributes().forEach((name, value) -> attributes.put(name.toString(), value));
+    record.setAttributes(attributes);
+    return record;
+  }
+}
