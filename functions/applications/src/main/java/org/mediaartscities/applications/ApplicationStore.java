@@ -1,5 +1,7 @@
 package org.mediaartscities.applications;
 
+import org.mediaartscities.shared.auth.SecretTokens;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
@@ -304,7 +306,7 @@ final class ApplicationStore {
   }
 
   private static String uniquePk(Application application) {
-    return ApplicationRow.uniquePk(application.callId(), Tokens.emailHash(application.email()));
+    return ApplicationRow.uniquePk(application.callId(), SecretTokens.emailHash(application.email()));
   }
 
   private static Application read(String doc) {

@@ -1,5 +1,7 @@
 package org.mediaartscities.applications;
 
+import org.mediaartscities.shared.auth.SecretTokens;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -102,7 +104,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     NewApplication input = JsonBody.parse(request, NewApplication.class);
     String name = required("name", input.name(), 200);
     String email = required("email", input.email(), 254);
-    if (!TeamRules.EMAIL.matcher(email).matches()) {
+    if (!org.mediaartscities.shared.mail.EmailAddress.isPlausible(email)) {
       throw ApiException.invalid("email", "This is not an email address.");
     }
     String language = input.language() == null ? language(request, call)
@@ -114,14 +116,14 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     }
     config.captcha().verify(input.captchaToken());
     String id = UUID.randomUUID().toString();
-    String token = Tokens.newToken();
+    String token = SecretTokens.newToken();
     if (input.nickname() != null && !input.nickname().isBlank()) {
       // A bot filled the hidden field: answer as if it worked, keep nothing.
       return created(id, token, "XXX-0000-0000", call);
     }
     String reference = reference(call, config.applications().nextNumber(call.id()));
     var application = new Application(id, call.id(), call.slug(), reference, name, email.strip(), language, Map.of(), List.of(),
-        Application.Status.DRAFT, now, now, null, null, Tokens.hash(token), now, null,
+        Application.Status.DRAFT, now, now, null, null, SecretTokens.hash(token), now, null,
         call.call().closesAt().plus(config.retention()));
     try {
       config.applications().create(application, call.call().form().onePerEmail());
@@ -284,7 +286,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     Optional<ApplicationStore.Stored> stored = UUID_SYNTAX.matcher(id).matches()
         ? config.applications().get(id) : Optional.empty();
     // The same answer for an unknown id and a wrong token: nothing tells which applications exist.
-    return stored.filter(s -> Tokens.matches(token, s.application().tokenHash()))
+    return stored.filter(s -> SecretTokens.matches(token, s.application().tokenHash()))
         .orElseThrow(() -> ApiException.notFound("No application with this id and access token."));
   }
 
@@ -313,8 +315,8 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
       if (existing.linkSentAt() != null && existing.linkSentAt().plus(LINK_COOLDOWN).isAfter(now)) {
         return;
       }
-      String token = Tokens.newToken();
-      Application renewed = existing.withNewToken(Tokens.hash(token), now);
+      String token = SecretTokens.newToken();
+      Application renewed = existing.withNewToken(SecretTokens.hash(token), now);
       try {
         config.applications().replace(renewed, stored);
         mail(ApplicationEmails.accessLink(renewed, Texts.title(call, renewed.language()),

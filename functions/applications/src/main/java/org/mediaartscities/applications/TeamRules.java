@@ -2,14 +2,12 @@ package org.mediaartscities.applications;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.mediaartscities.content.ApplicationForm;
 import org.mediaartscities.shared.http.ApiException;
+import org.mediaartscities.shared.mail.EmailAddress;
 
 /** Checks the co-applicants of a save against the call's limit; errors name the member and field. */
 final class TeamRules {
-
-  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
   private TeamRules() {}
 
@@ -31,7 +29,7 @@ final class TeamRules {
         throw ApiException.invalid(at + "name", "Each team member needs a name.");
       }
       String email = text(at + "email", member.email(), 254);
-      if (email != null && !EMAIL.matcher(email).matches()) {
+      if (email != null && !EmailAddress.isPlausible(email)) {
         throw ApiException.invalid(at + "email", "This is not an email address.");
       }
       clean.add(new TeamMember(name, email, text(at + "role", member.role(), 100)));

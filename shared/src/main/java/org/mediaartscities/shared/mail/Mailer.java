@@ -13,10 +13,17 @@ public final class Mailer {
 
   private final SesV2Client ses;
   private final String from;
+  private final String configurationSet;
 
   public Mailer(SesV2Client ses, String from) {
+    this(ses, from, null);
+  }
+
+  /** @param configurationSet the SES configuration set whose event destination reports bounces, or null */
+  public Mailer(SesV2Client ses, String from, String configurationSet) {
     this.ses = ses;
     this.from = from;
+    this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
   }
 
   /** A mailer for the function's region, endpoint and credentials, sending as {@code from}. */
@@ -26,12 +33,14 @@ public final class Mailer {
         .region(AwsClients.region())
         .credentialsProvider(AwsClients.credentials());
     AwsClients.endpoint("SESV2").ifPresent(builder::endpointOverride);
-    return new Mailer(builder.build(), from);
+    return new Mailer(builder.build(), from, org.mediaartscities.shared.env.Env.optional("SES_CONFIGURATION_SET")
+        .orElse(null));
   }
 
   /** Sends one email; returns the SES message id. */
   public String send(Email email) {
     byte[] raw = MimeMessages.build(from, email);
-    return ses.sendEmail(r -> r.content(c -> c.raw(m -> m.data(SdkBytes.fromByteArray(raw))))).messageId();
+    return ses.sendEmail(r -> r.configurationSetName(configurationSet)
+        .content(c -> c.raw(m -> m.data(SdkBytes.fromByteArray(raw))))).messageId();
   }
 }

@@ -83,7 +83,7 @@ public final class DevServer implements AutoCloseable {
       var secrets = new LocalSecrets(options.dataDir() == null ? null : options.dataDir().resolve("secrets.properties"));
       // The dev server stands in for the CDN of image renditions (MediaDistribution in AWS).
       LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws,
-          Map.of("MediaBaseUrl", baseUrl + LocalDevEndpoints.MEDIA_PATH), secrets, "");
+          Map.of("MediaBaseUrl", baseUrl + LocalDevEndpoints.MEDIA_PATH, "PublicApiUrl", baseUrl), secrets, "");
       deployment.resources().forEach(line -> System.out.println("  " + line));
       seedIfEmpty(deployment);
 
@@ -98,11 +98,12 @@ public final class DevServer implements AutoCloseable {
       var tokens = new LocalTokens(issuer, target.getKey(), target.getValue());
       http.createContext("/", gateway);
       http.createContext("/_local/", new LocalDevEndpoints(issuer, tokens, aws.clients().s3(),
-          deployment.name("MediaBucket"), aws.outbox()));
+          deployment.name("MediaBucket"), aws.outbox(), () -> runDigest(deployment)));
       http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       http.start();
       startS3Events(deployment);
       startSqsEvents(deployment);
+      LocalScheduler.start(deployment);
       System.out.println("  " + deployment.template().httpRoutes().size() + " routes from template.yaml");
       return new DevServer(aws, http, tokens);
     } catch (RuntimeException e) {
@@ -126,6 +127,13 @@ public final class DevServer implements AutoCloseable {
         }
       }
     });
+  }
+
+  /** One digest now, as the schedule would run it, then its queue drained: what {@code ./dev digest} asks for. */
+  private static Map<String, Object> runDigest(LocalDeployment deployment) {
+    Object plan = deployment.functions().invoke("DigestPlannerFunction", Map.of("trigger", "local"));
+    int delivered = deployment.sqsEvents().drain();
+    return Map.of("plan", plan, "batchesDelivered", delivered, "outbox", "/_local/outbox");
   }
 
   // Lambda's SQS event source mapping: deliver waiting messages to the functions that consume their queue.

@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import org.mediaartscities.shared.json.Json;
 
@@ -37,7 +36,11 @@ public final class EmbeddedSes implements AutoCloseable {
 
   private final HttpServer server;
   private final Path dir;
-  private final List<SentEmail> sent = new CopyOnWriteArrayList<>();
+  /** Messages kept in memory: the newest ones (a 100,000-subscriber digest would not fit); all are counted. */
+  static final int KEPT_IN_MEMORY = 20_000;
+
+  private final java.util.ArrayDeque<SentEmail> sent = new java.util.ArrayDeque<>();
+  private long count;
 
   private EmbeddedSes(HttpServer server, Path dir) {
     this.server = server;
@@ -58,9 +61,22 @@ public final class EmbeddedSes implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** Everything sent since the start, oldest first. */
-  public List<SentEmail> sent() {
+  /** What was sent since the start (the newest {@value #KEPT_IN_MEMORY}), oldest first. */
+  public synchronized List<SentEmail> sent() {
     return new ArrayList<>(sent);
+  }
+
+  /** How many messages were sent since the start. */
+  public synchronized long count() {
+    return count;
+  }
+
+  private synchronized void keep(SentEmail email) {
+    sent.addLast(email);
+    count++;
+    if (sent.size() > KEPT_IN_MEMORY) {
+      sent.removeFirst();
+    }
   }
 
   private void sendEmail(HttpExchange exchange) throws IOException {
@@ -73,7 +89,7 @@ public final class EmbeddedSes implements AutoCloseable {
       }
       byte[] raw = Base64.getDecoder().decode(data.asText());
       var email = new SentEmail(UUID.randomUUID().toString(), Instant.now(), raw);
-      sent.add(email);
+      keep(email);
       if (dir != null) {
         Files.createDirectories(dir);
         Files.write(dir.resolve(email.sentAt().toEpochMilli() + "-" + email.messageId() + ".eml"), raw);

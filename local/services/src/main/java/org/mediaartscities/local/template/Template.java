@@ -139,6 +139,33 @@ public record Template(Map<String, Object> root) {
   public record SqsSubscription(String functionId, String name, String queueId, int batchSize,
                                 boolean reportsItemFailures) {}
 
+  /**
+   * A {@code Schedule} or {@code ScheduleV2} event of a function.
+   *
+   * @param expression as written, e.g. {@code cron(0 8 ? * MON *)} or {@code rate(1 hour)}, possibly a {@code Ref}
+   * @param timeZone IANA zone of a cron expression (ScheduleV2), possibly a {@code Ref}; null for UTC
+   * @param input the JSON the function receives, or null
+   */
+  public record Schedule(String functionId, String name, Object expression, Object timeZone, String input) {}
+
+  /** Every schedule event of every function. */
+  public List<Schedule> schedules() {
+    var schedules = new ArrayList<Schedule>();
+    for (String function : resourcesOfType(FUNCTION)) {
+      map(properties(function).get("Events")).forEach((name, event) -> {
+        Map<String, Object> definition = map(event);
+        if ("Schedule".equals(definition.get("Type")) || "ScheduleV2".equals(definition.get("Type"))) {
+          Map<String, Object> properties = map(definition.get("Properties"));
+          Object input = properties.get("Input");
+          schedules.add(new Schedule(function, name, properties.get(definition.get("Type").equals("Schedule")
+              ? "Schedule" : "ScheduleExpression"), properties.get("ScheduleExpressionTimezone"),
+              input == null ? null : input.toString()));
+        }
+      });
+    }
+    return schedules;
+  }
+
   /** Every {@code SQS} event of every function. */
   public List<SqsSubscription> sqsSubscriptions() {
     var subscriptions = new ArrayList<SqsSubscription>();

@@ -1,4 +1,4 @@
-package org.mediaartscities.applications;
+package org.mediaartscities.shared.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,19 +9,19 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /** Secret access tokens (256 random bits) and the hashes that are stored in their place. */
-final class Tokens {
+public final class SecretTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private Tokens() {}
+  private SecretTokens() {}
 
-  static String newToken() {
+  public static String newToken() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static String hash(String value) {
+  public static String hash(String value) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(value.getBytes(StandardCharsets.UTF_8)));
@@ -31,12 +31,12 @@ final class Tokens {
   }
 
   /** An email address as a key: case-insensitive, and not readable in the table. */
-  static String emailHash(String email) {
+  public static String emailHash(String email) {
     return hash(email.strip().toLowerCase(Locale.ROOT));
   }
 
   /** Constant-time comparison of a presented token with a stored hash. */
-  static boolean matches(String token, String storedHash) {
+  public static boolean matches(String token, String storedHash) {
     return token != null && storedHash != null && MessageDigest.isEqual(
         hash(token).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
   }

@@ -1,0 +1,71 @@
+package org.mediaartscities.newsletter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mediaartscities.shared.http.ApiException;
+import org.mediaartscities.shared.http.ApiRequest;
+import org.mediaartscities.shared.http.ApiResponse;
+import org.mediaartscities.shared.i18n.LanguagePreference;
+import org.mediaartscities.shared.i18n.LanguageTags;
+
+/** The public archive of sent digests: their list, and each one's HTML in a language. No subscriber's data. */
+final class DigestArchive {
+
+  private static final String CACHE = "public, max-age=300";
+  private static final int MAX_LIMIT = 50;
+
+  private final NewsletterConfig config;
+
+  DigestArchive(NewsletterConfig config) {
+    this.config = config;
+  }
+
+  ApiResponse list(ApiRequest request) {
+    int limit = request.query("limit").map(raw -> {
+      try {
+        int value = Integer.parseInt(raw);
+        if (value >= 1 && value <= MAX_LIMIT) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw ApiException.invalid("limit", "'limit' is a number from 1 to " + MAX_LIMIT + ".");
+    }).orElse(20);
+    List<Map<String, Object>> items = config.runs().archive(limit).stream().map(DigestArchive::summary).toList();
+    return ApiResponse.json(Map.of("items", items), CACHE);
+  }
+
+  ApiResponse get(ApiRequest request) {
+    String id = request.path("id");
+    DigestRun run = (id.matches("(weekly|monthly)-\\d{4}-\\d{2}-\\d{2}") ? config.runs().get(id)
+        : Optional.<DigestRun>empty()).filter(r -> r.items() > 0 && r.status() == DigestRun.Status.PLANNED)
+        .orElseThrow(() -> ApiException.notFound("No digest '" + id + "'."));
+    Optional<String> lang = request.query("lang").map(l -> LanguageTags.canonical(l).orElseThrow(() ->
+        ApiException.invalid("lang", "'lang' must be a language tag such as fr, en or pt-BR.")));
+    String chosen = LanguagePreference.of(lang, request.header("accept-language").orElse(null))
+        .choose(run.languages(), LanguagePreference.DEFAULT);
+    String html = config.runs().archivedHtml(run.id(), chosen)
+        .orElseThrow(() -> ApiException.notFound("No digest '" + id + "'."));
+    if (request.query("format").filter("html"::equals).isPresent()) {
+      return ApiResponse.ok(html, "text/html; charset=utf-8", CACHE).withHeader("content-language", chosen);
+    }
+    var body = new LinkedHashMap<>(summary(run));
+    body.put("lang", chosen);
+    body.put("html", html);
+    return ApiResponse.json(body, CACHE).withHeader("content-language", chosen);
+  }
+
+  private static Map<String, Object> summary(DigestRun run) {
+    var summary = new LinkedHashMap<String, Object>();
+    summary.put("id", run.id());
+    summary.put("frequency", run.frequency());
+    summary.put("since", run.since());
+    summary.put("publishedAt", run.until());
+    summary.put("items", run.items());
+    summary.put("languages", run.languages());
+    return summary;
+  }
+}
