@@ -68,8 +68,9 @@ final class SubscriberStore {
     return new Stored(subscriber, version);
   }
 
-  /** Up to 100 subscribers by id, as stored now (missing ones left out). */
-  List<Subscriber> getAll(List<String> ids) {
+  /** Subscribers by id (each once), as stored now (missing ones left out). */
+  List<Subscriber> getAll(List<String> requested) {
+    List<String> ids = requested.stream().distinct().toList(); // BatchGetItem refuses a key twice
     var found = new ArrayList<Subscriber>();
     for (int from = 0; from < ids.size(); from += 100) {
       var batch = ReadBatch.builder(NewsletterRow.class).mappedTableResource(table);
