@@ -34,8 +34,11 @@ public final class LocalSqsEvents {
     this.sqs = sqs;
   }
 
-  /** Delivers one batch per subscription if messages are waiting; returns how many messages were delivered. */
-  public synchronized int deliverAvailable() {
+  /**
+   * Delivers one batch per subscription if messages are waiting; returns how many messages were delivered. Safe to
+   * call from several threads: like Lambda's pollers, each receives its own messages.
+   */
+  public int deliverAvailable() {
     int delivered = 0;
     for (Template.SqsSubscription subscription : template.sqsSubscriptions()) {
       delivered += deliverBatch(subscription);
@@ -50,6 +53,17 @@ public final class LocalSqsEvents {
       total += delivered;
     }
     return total;
+  }
+
+  /** Drains with {@code consumers} threads at once, as Lambda runs several instances; returns messages delivered. */
+  public int drain(int consumers) {
+    var total = new java.util.concurrent.atomic.AtomicInteger();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(consumers)) {
+      for (int i = 0; i < consumers; i++) {
+        pool.submit(() -> total.addAndGet(drain()));
+      }
+    }
+    return total.get();
   }
 
   private int deliverBatch(Template.SqsSubscription subscription) {
