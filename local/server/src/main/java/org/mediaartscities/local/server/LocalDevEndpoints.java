@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  *   <li>{@code GET /_local/token?role=editor&city=lyon&expires-in=3600}: a signed ID token (text);</li>
  *   <li>{@code GET /_local/jwks.json}: the public key that verifies them;</li>
  *   <li>{@code GET /_local/media/renditions/...}: image renditions, as the CDN serves them in AWS;</li>
- *   <li>{@code POST /_local/digest}: runs the newsletter digest now, as its schedule would, and sends it;</li>
+ *   <li>{@code POST /_local/digest[?at=2026-12-07T08:00:00+01:00]}: runs the newsletter digest now (or as of that
+ *       time), as its schedule would, and sends it;</li>
  *   <li>{@code GET /_local/outbox}: the emails the functions sent (newest first); {@code /_local/outbox/{id}} one,
  *       as the raw {@code .eml}.</li>
  * </ul>
@@ -38,10 +39,10 @@ final class LocalDevEndpoints implements HttpHandler {
   private final S3Client s3;
   private final String mediaBucket;
   private final EmbeddedSes outbox;
-  private final java.util.function.Supplier<Map<String, Object>> digest;
+  private final java.util.function.Function<String, Map<String, Object>> digest;
 
   LocalDevEndpoints(LocalIssuer issuer, LocalTokens tokens, S3Client s3, String mediaBucket, EmbeddedSes outbox,
-      java.util.function.Supplier<Map<String, Object>> digest) {
+      java.util.function.Function<String, Map<String, Object>> digest) {
     this.digest = digest;
     this.issuer = issuer;
     this.tokens = tokens;
@@ -55,7 +56,13 @@ final class LocalDevEndpoints implements HttpHandler {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       if (exchange.getRequestMethod().equals("POST") && path.equals("/_local/digest")) {
-        send(exchange, 200, "application/json", Json.write(digest.get()));
+        String at = query(exchange.getRequestURI().getRawQuery()).get("at");
+        try {
+          send(exchange, 200, "application/json", Json.write(digest.apply(at)));
+        } catch (java.time.format.DateTimeParseException e) {
+          send(exchange, 400, "application/json", Json.write(Map.of("message",
+              "'at' is a date and time with an offset, e.g. 2026-12-07T08:00:00+01:00")));
+        }
       } else if (!exchange.getRequestMethod().equals("GET")) {
         send(exchange, 405, "application/json", Json.write(Map.of("message", "Method Not Allowed")));
       } else if (path.equals("/_local/jwks.json")) {
