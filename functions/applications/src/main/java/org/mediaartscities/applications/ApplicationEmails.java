@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mediaartscities.shared.i18n.Messages;
 import org.mediaartscities.shared.mail.Email;
+import org.mediaartscities.shared.mail.HtmlText;
 
 /**
  * The emails an applicant receives, in their language (texts in {@code emails_*.properties}; a language without a
@@ -95,9 +96,8 @@ final class ApplicationEmails {
   }
 
   private static String page(String body, String language) {
-    String direction = Locale.forLanguageTag(language == null ? "en" : language).getLanguage().matches("he|ar|fa|ur")
-        ? "rtl" : "ltr";
-    return "<!DOCTYPE html><html lang=\"" + Texts.html(language) + "\" dir=\"" + direction + "\"><body style=\""
+    return "<!DOCTYPE html><html lang=\"" + Texts.html(language) + "\" dir=\"" + HtmlText.direction(language)
+        + "\"><body style=\""
         + "font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #222\">" + body
         + "</body></html>";
   }

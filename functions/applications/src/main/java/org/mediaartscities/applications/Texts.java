@@ -27,7 +27,6 @@ final class Texts {
 
   /** Escapes text for HTML emails. */
   static String html(String text) {
-    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;").replace("'", "&#39;");
+    return org.mediaartscities.shared.mail.HtmlText.escape(text);
   }
 }

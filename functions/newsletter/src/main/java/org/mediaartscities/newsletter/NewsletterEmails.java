@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.i18n.Messages;
 import org.mediaartscities.shared.mail.Email;
+import org.mediaartscities.shared.mail.HtmlText;
 
 /**
  * The newsletter's emails: the confirmation link, the reminder to an address already subscribed, and the digest,
@@ -185,8 +186,7 @@ final class NewsletterEmails {
   }
 
   private static String page(String lang, String title, String body, String footer) {
-    String direction = Locale.forLanguageTag(lang).getLanguage().matches("he|ar|fa|ur") ? "rtl" : "ltr";
-    return "<!DOCTYPE html><html lang=\"" + html(lang) + "\" dir=\"" + direction + "\"><head><meta charset=\"utf-8\">"
+    return "<!DOCTYPE html><html lang=\"" + html(lang) + "\" dir=\"" + HtmlText.direction(lang) + "\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width\"><title>" + html(title) + "</title></head>"
         + "<body style=\"margin: 0; padding: 0; background: #f4f4f4;\"><table role=\"presentation\" width=\"100%\""
         + " cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td align=\"center\" style=\"padding: 16px;\">"
@@ -212,7 +212,6 @@ final class NewsletterEmails {
   }
 
   static String html(String text) {
-    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;").replace("'", "&#39;");
+    return HtmlText.escape(text);
   }
 }
