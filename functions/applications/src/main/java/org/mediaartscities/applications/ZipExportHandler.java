@@ -85,12 +85,10 @@ public final class ZipExportHandler implements RequestHandler<SQSEvent, SQSBatch
       Logs.info(context, "Export " + job.id() + ": " + contents.files() + " files, " + upload.size() + " bytes");
     } catch (java.io.IOException | RuntimeException e) {
       upload.abort();
-      if (attempt >= LAST_ATTEMPT) {
-        jobs.put(job.failed("The ZIP could not be built; please ask for it again.", now()));
-        return;
+      if (attempt < LAST_ATTEMPT) {
+        throw new IllegalStateException("Building export " + job.id() + " failed", e); // SQS delivers it again
       }
-      throw e instanceof RuntimeException runtime ? runtime : new java.io.UncheckedIOException(
-          (java.io.IOException) e);
+      jobs.put(job.failed("The ZIP could not be built; please ask for it again.", now()));
     }
   }
 

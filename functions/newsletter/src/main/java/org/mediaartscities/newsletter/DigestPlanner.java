@@ -66,17 +66,19 @@ public final class DigestPlanner implements RequestHandler<Map<String, Object>, 
       Logs.info(context, "Digest " + id + " was planned already");
       return Map.of("run", id, "status", run.status(), "queued", 0);
     }
+    List<DigestItem> edition;
     if (run == null) {
       Instant since = config.runs().lastUntil(frequency)
           .orElse(now.minus(frequency == Preferences.Frequency.WEEKLY ? Duration.ofDays(7) : Duration.ofDays(31)));
-      List<DigestItem> edition = editions().between(since, now);
+      edition = editions().between(since, now);
       run = new DigestRun(id, frequency, since, now, DigestRun.Status.PLANNING, edition.size(),
           languages(edition), 0, null);
       if (!config.runs().create(run)) {
         return Map.of("run", id, "status", "planned-elsewhere", "queued", 0);
       }
+    } else {
+      edition = editions().between(run.since(), run.until()); // a retry after a failure: the same window again
     }
-    List<DigestItem> edition = editions().between(run.since(), run.until());
     if (edition.isEmpty()) {
       DigestRun empty = new DigestRun(id, frequency, run.since(), run.until(), DigestRun.Status.EMPTY, 0, List.of(), 0,
           now);

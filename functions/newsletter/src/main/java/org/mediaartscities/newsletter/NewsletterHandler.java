@@ -204,13 +204,20 @@ public final class NewsletterHandler implements RequestHandler<APIGatewayV2HTTPE
 
   /** RFC 8058 one-click: a POST with {@code List-Unsubscribe=One-Click}; repeating it changes nothing. */
   private ApiResponse unsubscribe(ApiRequest request) {
-    SubscriberStore.Stored stored = managed(request);
-    Subscriber subscriber = stored.subscriber();
-    if (subscriber.status() == Subscriber.Status.CONFIRMED || subscriber.status() == Subscriber.Status.PENDING) {
+    // A conflict means it changed meanwhile (a preference, a bounce): unsubscribe what is there now.
+    for (int attempt = 0; ; attempt++) {
+      SubscriberStore.Stored stored = managed(request);
+      Subscriber subscriber = stored.subscriber();
+      if (subscriber.status() != Subscriber.Status.CONFIRMED && subscriber.status() != Subscriber.Status.PENDING) {
+        break;
+      }
       try {
         config.subscribers().put(subscriber.unsubscribed(now()), Optional.of(stored));
+        break;
       } catch (SubscriberStore.Conflict e) {
-        return unsubscribe(request); // changed meanwhile (a preference, a bounce): unsubscribe what is there now
+        if (attempt == 2) {
+          throw new ApiException(409, "conflict", "This subscription is changing right now; try again.", null);
+        }
       }
     }
     return ApiResponse.json(Map.of("status", "unsubscribed", "message",
