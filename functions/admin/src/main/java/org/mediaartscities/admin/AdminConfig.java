@@ -1,9 +1,9 @@
 package org.mediaartscities.admin;
 
 import java.time.InstantSource;
-import org.mediaartscities.content.ContentRepository;
-import org.mediaartscities.content.ContentStore;
-import org.mediaartscities.content.ContentTable;
+import org.mediaartscities.shared.content.ContentRepository;
+import org.mediaartscities.shared.content.ContentStore;
+import org.mediaartscities.shared.content.ContentTable;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.http.CursorCodec;

@@ -5,10 +5,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.EditorialItem;
-import org.mediaartscities.content.HistoryEntry;
-import org.mediaartscities.content.PublicationStatus;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.EditorialItem;
+import org.mediaartscities.shared.content.HistoryEntry;
+import org.mediaartscities.shared.content.PublicationStatus;
 
 /**
  * An item as the admin API shows it: the same fields the input takes (so a client can edit and send it back),

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.mediaartscities.content.ContentItem;
+import org.mediaartscities.shared.content.ContentItem;
 
 /** What an edit changed, by field, for the item's history. */
 final class Changes {

@@ -5,7 +5,7 @@ import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-import org.mediaartscities.content.City;
+import org.mediaartscities.shared.content.City;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.i18n.LanguageTags;
 

@@ -3,10 +3,10 @@ package org.mediaartscities.admin;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
-import org.mediaartscities.content.CallDetails;
-import org.mediaartscities.content.EventDetails;
-import org.mediaartscities.content.ProjectDetails;
-import org.mediaartscities.content.Translation;
+import org.mediaartscities.shared.content.CallDetails;
+import org.mediaartscities.shared.content.EventDetails;
+import org.mediaartscities.shared.content.ProjectDetails;
+import org.mediaartscities.shared.content.Translation;
 
 /**
  * The body of {@code POST /admin/{kind}} and {@code PUT /admin/{kind}/{id}}, as sent. Unknown fields are refused;

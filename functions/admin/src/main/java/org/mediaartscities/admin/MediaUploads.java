@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.mediaartscities.content.Media;
+import org.mediaartscities.shared.content.Media;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;

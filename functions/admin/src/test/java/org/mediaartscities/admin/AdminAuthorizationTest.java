@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mediaartscities.content.EditorialItem;
+import org.mediaartscities.shared.content.EditorialItem;
 import org.mediaartscities.local.SampleData;
 
 /**

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
-import org.mediaartscities.content.EditorialItem;
+import org.mediaartscities.shared.content.EditorialItem;
 import org.mediaartscities.local.SampleData;
 
 /** Two editors saving the same version at once: exactly one wins, the other gets 412, nothing is lost. */

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.mediaartscities.content.ApplicationForm;
-import org.mediaartscities.content.ApplicationForm.Field;
+import org.mediaartscities.shared.content.ApplicationForm;
+import org.mediaartscities.shared.content.ApplicationForm.Field;
 import org.mediaartscities.shared.http.ApiException;
 
 /**

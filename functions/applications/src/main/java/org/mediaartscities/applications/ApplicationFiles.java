@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.mediaartscities.content.ApplicationForm;
+import org.mediaartscities.shared.content.ApplicationForm;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.JsonBody;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.mediaartscities.content.ContentItem;
+import org.mediaartscities.shared.content.ContentItem;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**

@@ -2,8 +2,8 @@ package org.mediaartscities.applications;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mediaartscities.content.ApplicationForm;
-import org.mediaartscities.content.ContentItem;
+import org.mediaartscities.shared.content.ApplicationForm;
+import org.mediaartscities.shared.content.ContentItem;
 
 /**
  * A call's applications as CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads accents), CRLF

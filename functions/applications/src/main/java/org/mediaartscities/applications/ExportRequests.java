@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.mediaartscities.content.ContentItem;
+import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.json.Json;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;

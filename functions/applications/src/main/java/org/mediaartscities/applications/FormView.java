@@ -5,10 +5,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mediaartscities.content.ApplicationForm;
-import org.mediaartscities.content.CallDetails;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.Translation;
+import org.mediaartscities.shared.content.ApplicationForm;
+import org.mediaartscities.shared.content.CallDetails;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Translation;
 
 /**
  * A call's form in one language, with the server's time and the deadline, so that the frontend can show an honest

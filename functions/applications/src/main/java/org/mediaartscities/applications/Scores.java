@@ -3,8 +3,8 @@ package org.mediaartscities.applications;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mediaartscities.content.ApplicationForm;
-import org.mediaartscities.content.ApplicationForm.Criterion;
+import org.mediaartscities.shared.content.ApplicationForm;
+import org.mediaartscities.shared.content.ApplicationForm.Criterion;
 import org.mediaartscities.shared.http.ApiException;
 
 /**

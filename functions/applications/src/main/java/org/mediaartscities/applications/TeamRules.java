@@ -2,7 +2,7 @@ package org.mediaartscities.applications;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mediaartscities.content.ApplicationForm;
+import org.mediaartscities.shared.content.ApplicationForm;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.mail.EmailAddress;
 

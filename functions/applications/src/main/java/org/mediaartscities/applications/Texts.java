@@ -18,7 +18,7 @@ final class Texts {
   }
 
   /** A call's title in the language it is best read in by a reader of {@code language}. */
-  static String title(org.mediaartscities.content.ContentItem call, String language) {
+  static String title(org.mediaartscities.shared.content.ContentItem call, String language) {
     String chosen = new LanguagePreference(java.util.List.of(language)).choose(call.translations().keySet(),
         call.originalLanguage());
     String title = call.translations().get(chosen).title();

@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mediaartscities.content.CallStatus;
+import org.mediaartscities.shared.content.CallStatus;
 import org.mediaartscities.local.lambda.ApiEvents;
 
 /**

@@ -11,10 +11,10 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.ContentRow;
-import org.mediaartscities.content.ContentStore;
-import org.mediaartscities.content.Kind;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.ContentRow;
+import org.mediaartscities.shared.content.ContentStore;
+import org.mediaartscities.shared.content.Kind;
 import org.mediaartscities.local.LocalDeployment;
 import org.mediaartscities.local.SampleData;
 import org.mediaartscities.local.lambda.ApiEvents;
@@ -40,7 +40,7 @@ final class ApplicationsTestBed {
   }
 
   /** The slug of a sample call in that state now. */
-  String call(org.mediaartscities.content.CallStatus status) {
+  String call(org.mediaartscities.shared.content.CallStatus status) {
     return sample.stream().filter(i -> i.kind() == Kind.CALL && i.isPublicAt(Instant.now()))
         .filter(i -> i.call().statusAt(Instant.now()) == status).findFirst().orElseThrow().slug();
   }

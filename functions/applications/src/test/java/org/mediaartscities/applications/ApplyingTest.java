@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mediaartscities.content.CallStatus;
+import org.mediaartscities.shared.content.CallStatus;
 
 /** An artist applies to an open call: form, draft, submission, receipt, emails, withdrawal. */
 class ApplyingTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mediaartscities.content.CallStatus;
+import org.mediaartscities.shared.content.CallStatus;
 import org.mediaartscities.local.lambda.ApiEvents;
 
 /** With a Turnstile secret configured, a new application needs a token Cloudflare accepts (a stand-in here). */

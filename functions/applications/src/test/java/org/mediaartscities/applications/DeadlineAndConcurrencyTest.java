@@ -21,12 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mediaartscities.content.CallDetails;
-import org.mediaartscities.content.CallStatus;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.Kind;
-import org.mediaartscities.content.PublicationStatus;
-import org.mediaartscities.content.Translation;
+import org.mediaartscities.shared.content.CallDetails;
+import org.mediaartscities.shared.content.CallStatus;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.PublicationStatus;
+import org.mediaartscities.shared.content.Translation;
 import org.mediaartscities.local.lambda.ApiEvents;
 
 /** The deadline by the server's clock (injected, not slept on), and the store's guarantees under 50 clients. */

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mediaartscities.content.CallStatus;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.Kind;
+import org.mediaartscities.shared.content.CallStatus;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Kind;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The applicant's rights: a copy of their data, erasure; and deletion by retention, without anyone's action. */

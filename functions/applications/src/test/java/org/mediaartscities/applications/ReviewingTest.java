@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mediaartscities.content.ApplicationForm;
-import org.mediaartscities.content.CallDetails;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.Kind;
-import org.mediaartscities.content.PublicationStatus;
-import org.mediaartscities.content.Translation;
+import org.mediaartscities.shared.content.ApplicationForm;
+import org.mediaartscities.shared.content.CallDetails;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.PublicationStatus;
+import org.mediaartscities.shared.content.Translation;
 import org.mediaartscities.local.lambda.ApiEvents;
 
 /** Juries at work: scores, blind review, decisions through the call's outbox, CSV, extensions. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mediaartscities.content.CallStatus;
+import org.mediaartscities.shared.content.CallStatus;
 
 /** Co-applicants named on an application, and the applicant's emails in their own language. */
 class TeamAndLanguagesTest {

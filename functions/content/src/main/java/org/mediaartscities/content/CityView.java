@@ -1,5 +1,7 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.City;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mediaartscities.shared.i18n.LanguagePreference;

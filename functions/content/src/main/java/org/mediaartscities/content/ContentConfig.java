@@ -1,5 +1,8 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.ContentRepository;
+import org.mediaartscities.shared.content.ContentTable;
+
 import java.time.InstantSource;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.env.Env;

@@ -1,5 +1,13 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.City;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.ContentKeys;
+import org.mediaartscities.shared.content.ItemPage;
+import org.mediaartscities.shared.content.ItemQuery;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.Media;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

@@ -1,5 +1,8 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.EventDetails;
+import org.mediaartscities.shared.content.Translation;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,10 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.EventDetails;
+import org.mediaartscities.shared.content.Media;
+import org.mediaartscities.shared.content.Translation;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;

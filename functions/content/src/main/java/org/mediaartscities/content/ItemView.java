@@ -1,5 +1,13 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.CallDetails;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.EventDetails;
+import org.mediaartscities.shared.content.Image;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.ProjectDetails;
+import org.mediaartscities.shared.content.Translation;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

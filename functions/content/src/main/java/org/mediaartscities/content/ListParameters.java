@@ -1,5 +1,8 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.CallStatus;
+import org.mediaartscities.shared.content.Kind;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;

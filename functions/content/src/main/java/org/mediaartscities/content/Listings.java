@@ -1,5 +1,12 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.CallStatus;
+import org.mediaartscities.shared.content.City;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.ContentKeys;
+import org.mediaartscities.shared.content.ItemQuery;
+import org.mediaartscities.shared.content.Kind;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

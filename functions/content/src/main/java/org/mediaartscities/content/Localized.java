@@ -1,5 +1,8 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Translation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Media;
+import org.mediaartscities.shared.content.Translation;
+
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;

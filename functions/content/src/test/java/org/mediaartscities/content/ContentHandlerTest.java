@@ -1,5 +1,11 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Image;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.PublicationStatus;
+import org.mediaartscities.shared.content.Translation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mediaartscities.content.ContentTestBed.detail;
 import static org.mediaartscities.content.ContentTestBed.fixture;

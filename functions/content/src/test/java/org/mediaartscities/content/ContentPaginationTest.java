@@ -1,5 +1,14 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.CallDetails;
+import org.mediaartscities.shared.content.CallStatus;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.ContentKeys;
+import org.mediaartscities.shared.content.EventDetails;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.PublicationStatus;
+import org.mediaartscities.shared.content.Translation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mediaartscities.content.ContentTestBed.get;
 import static org.mediaartscities.content.ContentTestBed.json;

@@ -1,5 +1,17 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.ContentKeys;
+import org.mediaartscities.shared.content.ContentRepository;
+import org.mediaartscities.shared.content.ContentRow;
+import org.mediaartscities.shared.content.ContentStore;
+import org.mediaartscities.shared.content.ContentTable;
+import org.mediaartscities.shared.content.ItemQuery;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.PublicationStatus;
+import org.mediaartscities.shared.content.SlugTakenException;
+import org.mediaartscities.shared.content.Translation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,17 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.ContentRepository;
+import org.mediaartscities.shared.content.ContentRow;
+import org.mediaartscities.shared.content.ContentTable;
+import org.mediaartscities.shared.content.Editorial;
+import org.mediaartscities.shared.content.HistoryEntry;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.PublicationStatus;
+import org.mediaartscities.shared.content.SlugTakenException;
+import org.mediaartscities.shared.content.Translation;
+import org.mediaartscities.shared.content.VersionConflictException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

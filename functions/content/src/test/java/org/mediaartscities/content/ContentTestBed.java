@@ -1,5 +1,10 @@
 package org.mediaartscities.content;
 
+import org.mediaartscities.shared.content.ContentRow;
+import org.mediaartscities.shared.content.ContentStore;
+import org.mediaartscities.shared.content.ContentTable;
+import org.mediaartscities.shared.content.Kind;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;

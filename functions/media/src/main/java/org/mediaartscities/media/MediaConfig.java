@@ -1,9 +1,9 @@
 package org.mediaartscities.media;
 
 import java.time.InstantSource;
-import org.mediaartscities.content.ContentRepository;
-import org.mediaartscities.content.ContentStore;
-import org.mediaartscities.content.ContentTable;
+import org.mediaartscities.shared.content.ContentRepository;
+import org.mediaartscities.shared.content.ContentStore;
+import org.mediaartscities.shared.content.ContentTable;
 import org.mediaartscities.shared.aws.AwsClients;
 import software.amazon.awssdk.services.s3.S3Client;
 

@@ -7,14 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.mediaartscities.content.CallStatus;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.ContentKeys;
-import org.mediaartscities.content.ContentRepository;
-import org.mediaartscities.content.Image;
-import org.mediaartscities.content.ItemPage;
-import org.mediaartscities.content.ItemQuery;
-import org.mediaartscities.content.Kind;
+import org.mediaartscities.shared.content.CallStatus;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.ContentKeys;
+import org.mediaartscities.shared.content.ContentRepository;
+import org.mediaartscities.shared.content.Image;
+import org.mediaartscities.shared.content.ItemPage;
+import org.mediaartscities.shared.content.ItemQuery;
+import org.mediaartscities.shared.content.Kind;
 
 /**
  * What a run's digest holds: every item first published in its window ({@code since}, {@code until}] that is still

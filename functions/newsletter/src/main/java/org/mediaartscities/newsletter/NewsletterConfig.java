@@ -1,8 +1,8 @@
 package org.mediaartscities.newsletter;
 
 import java.time.InstantSource;
-import org.mediaartscities.content.ContentRepository;
-import org.mediaartscities.content.ContentTable;
+import org.mediaartscities.shared.content.ContentRepository;
+import org.mediaartscities.shared.content.ContentTable;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.captcha.Turnstile;
 import org.mediaartscities.shared.env.Env;

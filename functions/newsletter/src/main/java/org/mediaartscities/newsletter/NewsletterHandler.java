@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.mediaartscities.content.City;
+import org.mediaartscities.shared.content.City;
 import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;

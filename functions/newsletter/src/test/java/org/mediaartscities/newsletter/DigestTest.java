@@ -15,7 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mediaartscities.content.Kind;
+import org.mediaartscities.shared.content.Kind;
 import org.mediaartscities.local.lambda.ApiEvents;
 
 /**

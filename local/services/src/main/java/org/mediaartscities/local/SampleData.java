@@ -15,16 +15,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.mediaartscities.content.CallDetails;
-import org.mediaartscities.content.City;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.ContentStore;
-import org.mediaartscities.content.EventDetails;
-import org.mediaartscities.content.Image;
-import org.mediaartscities.content.Kind;
-import org.mediaartscities.content.ProjectDetails;
-import org.mediaartscities.content.PublicationStatus;
-import org.mediaartscities.content.Translation;
+import org.mediaartscities.shared.content.CallDetails;
+import org.mediaartscities.shared.content.City;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.ContentStore;
+import org.mediaartscities.shared.content.EventDetails;
+import org.mediaartscities.shared.content.Image;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.ProjectDetails;
+import org.mediaartscities.shared.content.PublicationStatus;
+import org.mediaartscities.shared.content.Translation;
 import org.mediaartscities.shared.json.Json;
 
 /**
@@ -41,7 +41,7 @@ public final class SampleData {
       Map<String, Translation> translations, List<String> tags, List<Image> images, Integer publishedDaysAgo,
       Integer startsInDays, String startTime, Integer durationHours, String timeZone, EventDetails.Venue venue,
       String onlineUrl, String attendanceMode, Integer opensInDays, Integer closesInDays, String closeTime,
-      CallDetails.Contact contact, org.mediaartscities.content.ApplicationForm form, Integer year, String edition, List<String> participatingCities,
+      CallDetails.Contact contact, org.mediaartscities.shared.content.ApplicationForm form, Integer year, String edition, List<String> participatingCities,
       List<ProjectDetails.Artist> artists, List<ProjectDetails.Link> links) {}
 
   private SampleData() {}

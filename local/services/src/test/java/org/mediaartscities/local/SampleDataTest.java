@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.mediaartscities.content.CallStatus;
-import org.mediaartscities.content.City;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.Kind;
+import org.mediaartscities.shared.content.CallStatus;
+import org.mediaartscities.shared.content.City;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Kind;
 
 /** The sample data exercises what the public API offers: every kind, filter, status and language case. */
 class SampleDataTest {

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mediaartscities.content.ContentItem;
-import org.mediaartscities.content.ContentRow;
-import org.mediaartscities.content.ContentStore;
-import org.mediaartscities.content.Kind;
-import org.mediaartscities.content.PublicationStatus;
-import org.mediaartscities.content.Translation;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.ContentRow;
+import org.mediaartscities.shared.content.ContentStore;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.PublicationStatus;
+import org.mediaartscities.shared.content.Translation;
 import org.mediaartscities.local.LocalDeployment;
 import org.mediaartscities.local.RepoPaths;
 import org.mediaartscities.local.SampleData;
@@ -104,7 +104,7 @@ public final class DigestBench {
     store.putItem(new ContentItem(UUID.randomUUID().toString(), Kind.CALL, "bench-open-call", null, "en",
         Map.of("en", new Translation("City to City residencies", "Apply before the end of the month.", "Text", null,
             null)), List.of(), List.of(), PublicationStatus.PUBLISHED, yesterday, null,
-        new org.mediaartscities.content.CallDetails(yesterday, now.plus(Duration.ofDays(30)), "Europe/Paris", null),
+        new org.mediaartscities.shared.content.CallDetails(yesterday, now.plus(Duration.ofDays(30)), "Europe/Paris", null),
         null));
   }
 

@@ -38,7 +38,7 @@ class TemplateArtifactsIT {
       String entry = template.handlerClass(function).replace('.', '/') + ".class";
       try (var zip = new ZipFile(jar.toFile())) {
         assertThat(zip.getEntry(entry)).as(function + " handler " + entry + " in " + jar).isNotNull();
-        assertThat(zip.getEntry("org/mediaartscities/content/ContentRow.class")).as("shared code shaded in")
+        assertThat(zip.getEntry("org/mediaartscities/shared/content/ContentRow.class")).as("shared code shaded in")
             .isNotNull();
       }
       String makefile = Files.readString(module.resolve("Makefile"));

@@ -1,4 +1,4 @@
-package org.mediaartscities.content;
+package org.mediaartscities.shared.content;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -100,7 +100,8 @@ public final class ContentKeys {
     return instant(t);
   }
 
-  static String listSk(ContentItem item) {
+  /** The list sort key of a published item: the order public lists follow. */
+  public static String listSk(ContentItem item) {
     return instant(item.listedAt()) + "#" + item.id();
   }
 

@@ -1,4 +1,4 @@
-package org.mediaartscities.content;
+package org.mediaartscities.shared.content;
 
 /** The item changed since the caller read it (its version is not the one expected), or it no longer exists. */
 public final class VersionConflictException extends RuntimeException {

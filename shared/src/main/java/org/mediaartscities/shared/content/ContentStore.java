@@ -1,4 +1,4 @@
-package org.mediaartscities.content;
+package org.mediaartscities.shared.content;
 
 import java.util.List;
 import org.mediaartscities.shared.json.Json;

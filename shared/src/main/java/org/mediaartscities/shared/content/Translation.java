@@ -1,4 +1,4 @@
-package org.mediaartscities.content;
+package org.mediaartscities.shared.content;
 
 /**
  * The text of an item in one language. Any field may be missing; the public API then falls back to English,

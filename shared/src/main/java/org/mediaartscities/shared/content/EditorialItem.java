@@ -1,4 +1,4 @@
-package org.mediaartscities.content;
+package org.mediaartscities.shared.content;
 
 /**
  * An item as editors see it: its content, its version (for optimistic locking with ETag / If-Match) and its

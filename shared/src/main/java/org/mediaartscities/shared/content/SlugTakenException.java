@@ -1,4 +1,4 @@
-package org.mediaartscities.content;
+package org.mediaartscities.shared.content;
 
 /** Another item of the same kind already holds the slug. */
 public final class SlugTakenException extends RuntimeException {

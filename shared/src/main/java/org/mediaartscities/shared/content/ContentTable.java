@@ -1,4 +1,4 @@
-package org.mediaartscities.content;
+package org.mediaartscities.shared.content;
 
 import org.mediaartscities.shared.env.Env;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;

@@ -1,4 +1,4 @@
-package org.mediaartscities.content;
+package org.mediaartscities.shared.content;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.mediaartscities.content;
+package org.mediaartscities.shared.content;
 
 import java.time.Instant;
 
