@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.mediaartscities.shared.log.Logs;
+import org.mediaartscities.shared.store.StoreConflictException;
 
 /**
  * Dispatches an HTTP API event to the method serving its {@code routeKey}, and maps every outcome to a response:
- * {@link ApiException} to its 4xx, anything unexpected to a 500 whose body carries only the request id.
+ * {@link ApiException} to its 4xx, a lost conditional write ({@link StoreConflictException}) to 409, anything
+ * unexpected to a 500 whose body carries only the request id.
  */
 public final class Router {
 
@@ -48,6 +50,9 @@ public final class Router {
         }
       } catch (ApiException e) {
         response = ApiResponse.error(e.status(), e.code(), e.getMessage(), e.field(), requestId);
+      } catch (StoreConflictException e) {
+        response = ApiResponse.error(409, "conflict", "This was changed at the same time elsewhere; reload it and"
+            + " try again.", null, requestId);
       } catch (RuntimeException e) {
         Logs.error(context, "Unhandled error on " + routeKey + " (request " + requestId + ")", e);
         response = ApiResponse.error(500, "internal_error", "Something went wrong on our side. Quote the request id"
