@@ -69,7 +69,8 @@ public final class ColdStartBench {
           / median(hello, Run::wallMs));
       System.out.printf("%nDeployment artifacts:%n");
       try (Stream<Path> jars = Files.list(root.resolve("functions"))) {
-        for (Path module : jars.sorted().toList()) {
+        // functions/ also holds the Makefile include the modules share: only its folders are modules.
+        for (Path module : jars.filter(Files::isDirectory).sorted().toList()) {
           Path jar = lambdaJar(module);
           System.out.printf("  %-40s %6.1f MB%n", root.relativize(jar), Files.size(jar) / 1e6);
         }
