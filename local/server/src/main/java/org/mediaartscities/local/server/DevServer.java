@@ -98,7 +98,7 @@ public final class DevServer implements AutoCloseable {
       var tokens = new LocalTokens(issuer, target.getKey(), target.getValue());
       http.createContext("/", gateway);
       http.createContext("/_local/", new LocalDevEndpoints(issuer, tokens, aws.clients().s3(),
-          deployment.name("MediaBucket"), aws.outbox(), at -> runDigest(deployment, at)));
+          deployment.name("MediaBucket"), aws.outbox(), at -> runDigest(deployment, aws.outbox(), at)));
       http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       http.start();
       startS3Events(deployment);
@@ -133,18 +133,24 @@ public final class DevServer implements AutoCloseable {
    * One digest now (or as of {@code at}), as the schedule would run it, then its queue drained: what
    * {@code ./dev digest} asks for.
    */
-  private static Map<String, Object> runDigest(LocalDeployment deployment, String at) {
+  private static Map<String, Object> runDigest(LocalDeployment deployment,
+      org.mediaartscities.local.aws.EmbeddedSes outbox, String at) {
     var input = new java.util.HashMap<String, Object>(Map.of("trigger", "local"));
     if (at != null) {
       input.put("at", java.time.OffsetDateTime.parse(at).toInstant().toString());
     }
+    long deliveredBefore = deployment.sqsEvents().deliveredSoFar();
+    long emailsBefore = outbox.count();
     Object plan = deployment.functions().invoke("DigestPlannerFunction", input);
-    int delivered = deployment.sqsEvents().drain();
+    deployment.sqsEvents().awaitIdle(java.time.Duration.ofMinutes(2));
+    long delivered = deployment.sqsEvents().deliveredSoFar() - deliveredBefore;
+    long emails = outbox.count() - emailsBefore;
     var result = new java.util.LinkedHashMap<String, Object>();
     result.put("plan", plan);
     result.put("batchesDelivered", delivered);
+    result.put("emailsSent", emails);
     result.put("outbox", "/_local/outbox");
-    if (delivered == 0) {
+    if (emails == 0) {
       result.put("hint", "Nothing was sent: no confirmed subscriber has anything new, or this day's digest was sent "
           + "already (each day's run is sent once). Publish something, then: ./dev digest --at <a later day, "
           + "e.g. 2026-12-07T08:00:00+01:00>.");

@@ -62,6 +62,13 @@ final class LocalDevEndpoints implements HttpHandler {
         } catch (java.time.format.DateTimeParseException e) {
           send(exchange, 400, "application/json", Json.write(Map.of("message",
               "'at' is a date and time with an offset, e.g. 2026-12-07T08:00:00+01:00")));
+        } catch (IllegalArgumentException e) {
+          // A run that cannot be (the planner says why); said, not swallowed into an empty reply.
+          send(exchange, 400, "application/json", Json.write(Map.of("message", String.valueOf(e.getMessage()))));
+        } catch (RuntimeException e) {
+          e.printStackTrace();
+          send(exchange, 500, "application/json", Json.write(Map.of("message", "The digest failed: " + e
+              + " (the dev server's output has the stack trace)")));
         }
       } else if (!exchange.getRequestMethod().equals("GET")) {
         send(exchange, 405, "application/json", Json.write(Map.of("message", "Method Not Allowed")));

@@ -26,6 +26,9 @@ public final class LocalSqsEvents {
   private final LocalResolver resolver;
   private final LocalFunctions functions;
   private final SqsClient sqs;
+  /** Batches being received or handled right now, by any thread: the poller's included. */
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong deliveredSoFar = new java.util.concurrent.atomic.AtomicLong();
 
   public LocalSqsEvents(Template template, LocalResolver resolver, LocalFunctions functions, SqsClient sqs) {
     this.template = template;
@@ -66,7 +69,42 @@ public final class LocalSqsEvents {
     return total.get();
   }
 
+  /** Messages delivered since start, by every thread, so that a caller can tell what its own action caused. */
+  public long deliveredSoFar() {
+    return deliveredSoFar.get();
+  }
+
+  /**
+   * Delivers what waits, then waits until no batch is in flight on any thread and no message is visible: the
+   * background poller may have taken a message a moment before the caller looked.
+   */
+  public void awaitIdle(java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (drain() == 0 && inFlight.get() == 0 && drain() == 0) {
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private int deliverBatch(Template.SqsSubscription subscription) {
+    inFlight.incrementAndGet();
+    try {
+      int delivered = receiveAndDeliver(subscription);
+      deliveredSoFar.addAndGet(delivered);
+      return delivered;
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private int receiveAndDeliver(Template.SqsSubscription subscription) {
     String queueUrl = resolver.string(Map.of("Ref", subscription.queueId()));
     List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
         .maxNumberOfMessages(Math.min(10, subscription.batchSize()))
