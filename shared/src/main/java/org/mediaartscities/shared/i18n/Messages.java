@@ -32,7 +32,10 @@ public final class Messages {
     this.loader = anchor.getClassLoader();
   }
 
-  /** The text for a key in a language, placeholders filled in; unknown placeholders are left as they are. */
+  /**
+   * The text for a key in a language, placeholders filled in (unknown ones are left as they are), with the language's
+   * typography ({@link Typography}).
+   */
   public String text(String key, String language, Map<String, ?> values) {
     String template = bundle(language).getString(key);
     Matcher matcher = PLACEHOLDER.matcher(template);
@@ -41,7 +44,7 @@ public final class Messages {
       Object value = values.get(matcher.group(1));
       matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value.toString()));
     }
-    return matcher.appendTail(out).toString();
+    return Typography.apply(language, matcher.appendTail(out).toString());
   }
 
   public String text(String key, String language) {
