@@ -48,6 +48,24 @@ public record ContentItem(
     }
   }
 
+  /** The same item under another slug. */
+  public ContentItem withSlug(String slug) {
+    return new ContentItem(id, kind, slug, city, originalLanguage, translations, tags, images, status, publishedAt,
+        event, call, project);
+  }
+
+  /** The same item with another publication status, keeping its publication time. */
+  public ContentItem withStatus(PublicationStatus status) {
+    return new ContentItem(id, kind, slug, city, originalLanguage, translations, tags, images, status, publishedAt,
+        event, call, project);
+  }
+
+  /** The same item published (or scheduled) at {@code publishedAt}. */
+  public ContentItem withPublishedAt(Instant publishedAt) {
+    return new ContentItem(id, kind, slug, city, originalLanguage, translations, tags, images, status, publishedAt,
+        event, call, project);
+  }
+
   /** Whether the public may see it at {@code now}: published, and not scheduled later. */
   public boolean isPublicAt(Instant now) {
     return status == PublicationStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);

@@ -2,76 +2,93 @@ package org.mediaartscities.shared.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.mediaartscities.shared.json.Json;
 
 /**
  * Pagination cursors: opaque to the caller, tamper-evident, and valid only for the query that issued them.
  *
- * <p>A cursor is {@code base64url(json) "." base64url(mac)}, where the JSON holds the position to resume after
- * and the MAC (HMAC-SHA-256, truncated to 128 bits) covers the position and the query's scope (path and
- * filters). An edited cursor, or one replayed on another query, is refused with a 400 naming
- * {@code cursor}.
+ * <p>A cursor is {@code base64url(nonce ‖ AES-256-GCM(json))}: the JSON holds the position to resume after (table
+ * keys), encrypted so that clients cannot read the key design and come to depend on it; the query's scope (path and
+ * filters) is the authenticated associated data. An edited cursor, or one replayed on another query, fails
+ * authentication and is refused with a 400 naming {@code cursor}.
  */
 public final class CursorCodec {
 
   private static final TypeReference<TreeMap<String, String>> POSITION = new TypeReference<>() {};
-  private static final int MAC_BYTES = 16;
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final int MAX_LENGTH = 2048;
 
   private final SecretKeySpec key;
+  private final SecureRandom random = new SecureRandom();
 
-  /** @param secret the signing secret; at least 32 bytes, the same for every instance of the function */
+  /** @param secret the cursor secret; at least 32 bytes, the same for every instance of the function */
   public CursorCodec(String secret) {
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < 32) {
       throw new IllegalStateException("The cursor secret must be at least 32 bytes long");
     }
-    this.key = new SecretKeySpec(bytes, "HmacSHA256");
+    this.key = new SecretKeySpec(derive(bytes), "AES");
   }
 
   /** A cursor for resuming after {@code position}, valid for {@code scope} only. */
   public String encode(Map<String, String> position, String scope) {
     byte[] payload = Json.write(new TreeMap<>(position)).getBytes(StandardCharsets.UTF_8);
-    var base64 = Base64.getUrlEncoder().withoutPadding();
-    return base64.encodeToString(payload) + "." + base64.encodeToString(mac(payload, scope));
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce, scope).doFinal(payload);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(
+          ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is part of every JDK", e);
+    }
   }
 
   /** The position a cursor carries; a 400 on {@code cursor} if it was not issued for this scope, unchanged. */
   public Map<String, String> decode(String cursor, String scope) {
-    int dot = cursor.indexOf('.');
+    if (cursor.length() > MAX_LENGTH) {
+      throw invalid();
+    }
     try {
-      if (dot < 0 || cursor.length() > 2048) {
+      byte[] bytes = Base64.getUrlDecoder().decode(cursor);
+      if (bytes.length <= NONCE_BYTES + TAG_BITS / 8) {
         throw invalid();
       }
-      var base64 = Base64.getUrlDecoder();
-      byte[] payload = base64.decode(cursor.substring(0, dot));
-      byte[] mac = base64.decode(cursor.substring(dot + 1));
-      if (!MessageDigest.isEqual(mac, mac(payload, scope))) {
-        throw invalid();
-      }
+      byte[] nonce = java.util.Arrays.copyOf(bytes, NONCE_BYTES);
+      byte[] payload = cipher(Cipher.DECRYPT_MODE, nonce, scope).doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
       return Json.MAPPER.readValue(payload, POSITION);
-    } catch (IllegalArgumentException | IOException e) {
+    } catch (IllegalArgumentException | IOException | GeneralSecurityException e) {
       throw invalid();
     }
   }
 
-  private byte[] mac(byte[] payload, String scope) {
+  private Cipher cipher(int mode, byte[] nonce, String scope) throws GeneralSecurityException {
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+    cipher.updateAAD(scope.getBytes(StandardCharsets.UTF_8));
+    return cipher;
+  }
+
+  // A key of its own for cursors, whatever else the secret is used for: SHA-256 over a label and the secret.
+  private static byte[] derive(byte[] secret) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update(scope.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update("media-arts-cities/cursor/v2".getBytes(StandardCharsets.UTF_8));
+      return digest.digest(secret);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 

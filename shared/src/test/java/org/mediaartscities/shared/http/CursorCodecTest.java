@@ -39,6 +39,25 @@ class CursorCodecTest {
   }
 
   @Test
+  void aCursorHidesTheKeysItCarries() {
+    String cursor = codec.encode(position, "news|lyon");
+    String decoded = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(decoded).doesNotContain("ITEM").doesNotContain("listSk").doesNotContain("2026");
+    assertThat(cursor).matches("[A-Za-z0-9_-]+");
+  }
+
+  @Test
+  void everyFlippedByteIsRefused() {
+    byte[] bytes = java.util.Base64.getUrlDecoder().decode(codec.encode(position, "news"));
+    for (int i = 0; i < bytes.length; i++) {
+      byte[] tampered = bytes.clone();
+      tampered[i] ^= 0x01;
+      String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
+      assertThatThrownBy(() -> codec.decode(cursor, "news")).as("byte " + i).isInstanceOf(ApiException.class);
+    }
+  }
+
+  @Test
   void aShortSecretIsADeploymentError() {
     assertThatThrownBy(() -> new CursorCodec("short")).isInstanceOf(IllegalStateException.class);
   }
