@@ -32,11 +32,13 @@ public final class DevServer implements AutoCloseable {
 
   private final LocalAws aws;
   private final HttpServer http;
+  private final RequestLineFront front;
   private final LocalTokens tokens;
 
-  private DevServer(LocalAws aws, HttpServer http, LocalTokens tokens) {
+  private DevServer(LocalAws aws, HttpServer http, RequestLineFront front, LocalTokens tokens) {
     this.aws = aws;
     this.http = http;
+    this.front = front;
     this.tokens = tokens;
   }
 
@@ -71,13 +73,20 @@ public final class DevServer implements AutoCloseable {
       deleteRecursively(options.dataDir());
     }
     HttpServer http;
+    RequestLineFront front;
     try {
-      http = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
+      http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a loopback port (" + e.getMessage() + ")", e);
+    }
+    try {
+      front = RequestLineFront.start(options.port(), http.getAddress());
+    } catch (IOException e) {
+      http.stop(0);
       throw new UncheckedIOException("cannot listen on port " + options.port() + " (" + e.getMessage()
           + "). Is ./dev run already running? Choose another port with --port N.", e);
     }
-    String baseUrl = "http://localhost:" + http.getAddress().getPort();
+    String baseUrl = "http://localhost:" + front.port();
     LocalAws aws = LocalAws.start(options.dataDir());
     try {
       var secrets = new LocalSecrets(options.dataDir() == null ? null : options.dataDir().resolve("secrets.properties"));
@@ -105,8 +114,9 @@ public final class DevServer implements AutoCloseable {
       startSqsEvents(deployment);
       LocalScheduler.start(deployment);
       System.out.println("  " + deployment.template().httpRoutes().size() + " routes from template.yaml");
-      return new DevServer(aws, http, tokens);
+      return new DevServer(aws, http, front, tokens);
     } catch (RuntimeException e) {
+      front.close();
       http.stop(0);
       aws.close();
       throw e;
@@ -181,11 +191,12 @@ public final class DevServer implements AutoCloseable {
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return front.port();
   }
 
   @Override
   public void close() {
+    front.close();
     http.stop(0);
     aws.close();
   }

@@ -71,6 +71,21 @@ class DevServerIT {
   }
 
   @Test
+  void aRawNonAsciiQueryIsTheSameJson400AsAnyBadParameter() throws Exception {
+    // What curl sends for a pasted "cursor=…": the UTF-8 bytes as they are, which no HTTP client library sends.
+    try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.getOutputStream().write(("GET /news?limit=5&cursor=\u2026 HTTP/1.1\r\nHost: localhost\r\n"
+          + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 400");
+      JsonNode error = Json.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error");
+      assertThat(error.get("code").asText()).isEqualTo("invalid_parameter");
+      assertThat(error.get("field").asText()).isEqualTo("cursor");
+    }
+  }
+
+  @Test
   void corsPreflightIsAnsweredForAConfiguredOriginOnly() throws Exception {
     HttpResponse<String> allowed = HTTP.send(HttpRequest.newBuilder(uri("/news"))
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:5173")
