@@ -85,6 +85,40 @@ class DevServerIT {
     }
   }
 
+  /** Every request header and method docs/API.md tells a browser to send. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> documentedBrowserRequests() {
+    var methods = java.util.List.of("GET", "POST", "PUT", "DELETE");
+    var headers = java.util.List.of("authorization", "content-type", "if-match", "if-none-match", "accept-language",
+        "x-application-token", "x-newsletter-token");
+    return methods.stream().flatMap(method -> headers.stream()
+        .map(header -> org.junit.jupiter.params.provider.Arguments.of(method, header)));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} with {1}")
+  @org.junit.jupiter.params.provider.MethodSource("documentedBrowserRequests")
+  void aPreflightAllowsEveryDocumentedHeaderAndMethodFromAnAllowedOriginOnly(String method, String header)
+      throws Exception {
+    assertThat(java.nio.file.Files.readString(org.mediaartscities.local.RepoPaths.root().resolve("docs/API.md"))
+        .toLowerCase(java.util.Locale.ROOT)).as("docs/API.md names " + header).contains(header);
+    HttpResponse<String> allowed = preflight("http://localhost:5173", method, header);
+    assertThat(allowed.statusCode()).isEqualTo(204);
+    assertThat(allowed.headers().firstValue("access-control-allow-origin")).contains("http://localhost:5173");
+    assertThat(java.util.List.of(allowed.headers().firstValue("access-control-allow-methods").orElse("")
+        .split("\\s*,\\s*"))).contains(method);
+    assertThat(java.util.List.of(allowed.headers().firstValue("access-control-allow-headers").orElse("")
+        .toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"))).contains(header);
+
+    HttpResponse<String> other = preflight("https://evil.example", method, header);
+    assertThat(other.headers().firstValue("access-control-allow-origin")).isEmpty();
+  }
+
+  private HttpResponse<String> preflight(String origin, String method, String header) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri("/applications/00000000-0000-0000-0000-000000000000"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+        .header("Access-Control-Request-Method", method).header("Access-Control-Request-Headers", header).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void corsPreflightIsAnsweredForAConfiguredOriginOnly() throws Exception {
     HttpResponse<String> allowed = HTTP.send(HttpRequest.newBuilder(uri("/news"))
