@@ -119,6 +119,24 @@ class DevServerIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "token --role bogus|role",
+      "digest --at nonsense|'at'"})
+  void aRefusalByTheRunningServerIsPrintedAloneWithoutAHintToStartIt(String arguments, String reason)
+      throws Exception {
+    var command = new java.util.ArrayList<>(java.util.List.of("bash",
+        org.mediaartscities.local.RepoPaths.root().resolve("dev").toString()));
+    command.addAll(java.util.List.of(arguments.split(" ")));
+    var builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("API", "http://localhost:" + server.port());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).isEqualTo(1);
+    assertThat(output).contains(reason).doesNotContain("is ./dev run running");
+  }
+
   @Test
   void corsPreflightIsAnsweredForAConfiguredOriginOnly() throws Exception {
     HttpResponse<String> allowed = HTTP.send(HttpRequest.newBuilder(uri("/news"))
