@@ -39,4 +39,10 @@ record AdminConfig(
         Long.parseLong(Env.optional("MAX_IMAGE_BYTES").orElse("10485760")),
         java.time.Duration.ofSeconds(Long.parseLong(Env.optional("UPLOAD_URL_SECONDS").orElse("600"))));
   }
+
+  /** The same wiring on another clock: tests move time instead of waiting for it. */
+  AdminConfig withClock(InstantSource other) {
+    return new AdminConfig(repository, store, cursors, other, presigner, mediaBucket, maxImageBytes,
+        uploadUrlLifetime);
+  }
 }

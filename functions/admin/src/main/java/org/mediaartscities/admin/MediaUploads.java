@@ -1,17 +1,17 @@
 package org.mediaartscities.admin;
 
-import org.mediaartscities.shared.auth.Caller;
-
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.mediaartscities.shared.auth.Caller;
 import org.mediaartscities.shared.content.Media;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
 import org.mediaartscities.shared.http.JsonBody;
+import org.mediaartscities.shared.text.FieldRules;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -33,7 +33,8 @@ final class MediaUploads {
 
   record UploadInput(String contentType, Long size, String fileName) {}
 
-  ApiResponse request(Caller caller, ApiRequest request) {
+  ApiResponse request(ApiRequest request) {
+    Caller caller = Caller.from(request);
     if (!caller.isAdmin()) {
       caller.requireMayEdit(caller.city());
     }
@@ -47,8 +48,7 @@ final class MediaUploads {
           + config.maxImageBytes() / (1024 * 1024) + " MB.");
     }
     // Only the base name, as the editor's device named it: never a path.
-    String fileName = input.fileName() == null ? null
-        : input.fileName().replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+    String fileName = FieldRules.fileName(input.fileName());
     if (fileName != null && fileName.length() > 200) {
       throw ApiException.invalid("fileName", "'fileName' has at most 200 characters.");
     }
@@ -68,13 +68,14 @@ final class MediaUploads {
     body.put("method", "PUT");
     body.put("headers", Map.of("Content-Type", input.contentType()));
     body.put("expiresAt", presigned.expiration());
-    return ApiResponse.json(body, "no-store").withStatus(201).withHeader("location", "/admin/media/" + id);
+    return ApiResponse.json(body, StoredItems.NO_CACHE).withStatus(201).withHeader("location", "/admin/media/" + id);
   }
 
-  ApiResponse status(Caller caller, String id) {
-    Media stored = (id.length() <= 64 ? config.repository().media(id) : java.util.Optional.<Media>empty())
+  ApiResponse status(ApiRequest request) {
+    Caller caller = Caller.from(request);
+    String id = request.path("id");
+    Media media = (id.length() <= 64 ? config.repository().media(id) : Optional.<Media>empty())
         .orElseThrow(() -> ApiException.notFound("No media '" + id + "'."));
-    Media media = stored;
     if (!caller.isAdmin()) {
       caller.requireMayEdit(media.city());
     }
@@ -91,6 +92,6 @@ final class MediaUploads {
     body.put("size", media.size());
     body.put("fileName", media.fileName());
     body.put("renditions", media.renditions());
-    return ApiResponse.json(body, "no-store");
+    return ApiResponse.json(body, StoredItems.NO_CACHE);
   }
 }

@@ -5,8 +5,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.mediaartscities.local.RepoPaths;
+import org.mediaartscities.local.lambda.LocalContext;
+import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.content.ContentRepository;
 import org.mediaartscities.shared.content.ContentRow;
 import org.mediaartscities.shared.content.ContentStore;
@@ -66,6 +72,34 @@ final class AdminTestBed {
   static APIGatewayV2HTTPEvent event(Map<String, String> claims, String routeKey, String path, String body,
       String... headers) {
     return ApiEvents.request(claims, routeKey, path, body, headers);
+  }
+
+  /** A sample event from events/admin/, as {@code sam local invoke -e} would send it. */
+  static APIGatewayV2HTTPEvent fixture(String name) {
+    return EventLoader.loadApiGatewayHttpEvent(RepoPaths.events().resolve("admin/" + name + ".json").toString());
+  }
+
+  /** The sample event, aimed at the item {@code id} (the samples name a placeholder id). */
+  static APIGatewayV2HTTPEvent fixture(String name, String id) {
+    APIGatewayV2HTTPEvent event = fixture(name);
+    String placeholder = event.getPathParameters().get("id");
+    var parameters = new HashMap<>(event.getPathParameters());
+    parameters.put("id", id);
+    event.setPathParameters(parameters);
+    event.setRawPath(event.getRawPath().replace(placeholder, id));
+    event.getRequestContext().getHttp().setPath(event.getRawPath());
+    return event;
+  }
+
+  /** AdminFunction as Lambda builds it, but on {@code clock}: tests move time instead of waiting for it. */
+  AdminHandler adminAt(InstantSource clock) {
+    AdminConfig config = ScopedValue.where(Env.SCOPED, deployment.functions().environment("AdminFunction"))
+        .call(AdminConfig::fromEnvironment);
+    return new AdminHandler(config.withClock(clock));
+  }
+
+  static APIGatewayV2HTTPResponse invoke(AdminHandler handler, APIGatewayV2HTTPEvent event) {
+    return handler.handleRequest(event, new LocalContext("AdminFunction", UUID.randomUUID().toString(), 10, 1024));
   }
 
   static JsonNode json(APIGatewayV2HTTPResponse response) {

@@ -30,4 +30,9 @@ record ContentConfig(
         Env.optional("MEDIA_BASE_URL").orElse(null),
         Env.optional("FRONTEND_BASE_URL").orElse("https://mediaartscities.com").replaceAll("/+$", ""));
   }
+
+  /** The same wiring on another clock: tests move time instead of waiting for it. */
+  ContentConfig withClock(InstantSource other) {
+    return new ContentConfig(repository, cursors, other, mediaBaseUrl, frontendBaseUrl);
+  }
 }

@@ -2,9 +2,7 @@ package org.mediaartscities.content;
 
 import org.mediaartscities.shared.content.City;
 import org.mediaartscities.shared.content.ContentItem;
-import org.mediaartscities.shared.content.ContentKeys;
 import org.mediaartscities.shared.content.ItemPage;
-import org.mediaartscities.shared.content.ItemQuery;
 import org.mediaartscities.shared.content.Kind;
 import org.mediaartscities.shared.content.Media;
 
@@ -20,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
@@ -36,10 +33,7 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
   static final String ITEM_CACHE = "public, max-age=60";
   static final String CITY_CACHE = "public, max-age=300";
   static final String FEED_CACHE = "public, max-age=300";
-  static final int FEED_SIZE = 50;
   static final int CALENDAR_MAX_EVENTS = 500;
-
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private final ContentConfig config;
   private final ItemView views;
@@ -92,9 +86,10 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
     ListParameters parameters = ListParameters.from(request, kind);
     LanguagePreference preference = preference(request);
     String scope = parameters.scope(kind);
-    Map<String, String> after = parameters.cursor() == null ? null : config.cursors().decode(parameters.cursor(), scope);
+    Map<String, String> after = parameters.cursor() == null ? null
+        : config.cursors().decode(parameters.cursor(), scope);
     Instant now = config.clock().instant();
-    ItemPage page = config.repository().list(Listings.query(kind, parameters, after, now), now);
+    ItemPage page = config.repository().list(PublicListQuery.of(kind, parameters, after, now), now);
     var items = page.items().stream().map(item -> views.summary(Localized.of(item, preference), now)).toList();
     String next = page.next() == null ? null : config.cursors().encode(page.next(), scope);
     return localized(list(items, next), ITEM_CACHE);
@@ -117,8 +112,7 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
     String city = ListParameters.slug(request, "city");
     LanguagePreference preference = preference(request);
     Instant now = config.clock().instant();
-    var query = new ItemQuery(Kind.NEWS, city, null, null, ContentKeys.skAtOrBefore(now), false, null, FEED_SIZE, null);
-    var news = config.repository().list(query, now).items().stream()
+    var news = config.repository().list(PublicListQuery.newsFeed(city, now), now).items().stream()
         .map(item -> Localized.of(item, preference)).toList();
     String body = RssFeed.write(news, config.frontendBaseUrl(), preference.primaryOrDefault(), city, now);
     return ApiResponse.ok(body, "application/rss+xml; charset=utf-8", FEED_CACHE).withHeader("vary", "accept-language");
@@ -133,9 +127,7 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
     var events = new ArrayList<Localized>();
     Map<String, String> after = null;
     do {
-      var query = new ItemQuery(Kind.EVENT, city, null, ContentKeys.skAtOrAfter(since.minus(Listings.EVENT_LOOK_BACK)),
-          null, true, item -> item.event().endsAt().isAfter(since), ListParameters.MAX_LIMIT, after);
-      ItemPage page = config.repository().list(query, now);
+      ItemPage page = config.repository().list(PublicListQuery.calendar(city, since, after), now);
       page.items().forEach(item -> events.add(Localized.of(item, preference)));
       after = page.next();
     } while (after != null && events.size() < CALENDAR_MAX_EVENTS);
@@ -160,6 +152,6 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   private static Optional<String> validSlug(String slug) {
-    return slug.length() <= 100 && SLUG.matcher(slug).matches() ? Optional.of(slug) : Optional.empty();
+    return ListParameters.isSlug(slug) ? Optional.of(slug) : Optional.empty();
   }
 }

@@ -64,10 +64,15 @@ public record ListParameters(
   }
 
   public static String checkSlug(String name, String value) {
-    if (value.length() > 100 || !SLUG.matcher(value).matches()) {
+    if (!isSlug(value)) {
       throw ApiException.invalid(name, "'" + name + "' must be lower-case letters, digits and hyphens.");
     }
     return value;
+  }
+
+  /** Whether {@code value} can be a slug: checked before any lookup, as DynamoDB refuses oversized keys. */
+  static boolean isSlug(String value) {
+    return value.length() <= 100 && SLUG.matcher(value).matches();
   }
 
   /** What the cursor is bound to: the list and its filters, not the page size or language. */

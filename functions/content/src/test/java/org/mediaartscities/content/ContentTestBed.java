@@ -11,8 +11,12 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.mediaartscities.local.lambda.LocalContext;
+import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.local.LocalDeployment;
 import org.mediaartscities.local.RepoPaths;
 import org.mediaartscities.shared.json.Json;
@@ -35,6 +39,14 @@ final class ContentTestBed {
 
   APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
     return deployment.functions().invoke("ContentFunction", event);
+  }
+
+  /** ContentFunction as Lambda builds it, but on {@code clock}: tests move time instead of waiting for it. */
+  APIGatewayV2HTTPResponse invokeAt(InstantSource clock, APIGatewayV2HTTPEvent event) {
+    ContentConfig config = ScopedValue.where(Env.SCOPED, deployment.functions().environment("ContentFunction"))
+        .call(ContentConfig::fromEnvironment);
+    return new ContentHandler(config.withClock(clock)).handleRequest(event, new LocalContext("ContentFunction",
+        UUID.randomUUID().toString(), 10, 1024));
   }
 
   /** An event from events/content/, as {@code sam local invoke -e} would send it. */

@@ -125,21 +125,6 @@ class MediaUploadTest {
   }
 
   @Test
-  void anExpiredUrlIsRefusedAndTheMediaShowsRejected() throws Exception {
-    byte[] photo = image(500, 500, false, "jpg");
-    JsonNode upload = requestUpload("image/jpeg", photo.length);
-    Thread.sleep(2_500);
-
-    assertThat(put(upload, "image/jpeg", photo)).isEqualTo(403);
-    deployment.s3Events().deliverNew();
-
-    JsonNode media = status(upload);
-    assertThat(media.get("status").asText()).isEqualTo("rejected");
-    assertThat(media.get("reason").asText()).contains("expired");
-    assertThat(keys(upload)).isEmpty();
-  }
-
-  @Test
   void svgAndOversizedFilesAreRefusedBeforeAnyUpload() {
     APIGatewayV2HTTPResponse svg = admin("POST /admin/media", "/admin/media",
         "{\"contentType\": \"image/svg+xml\", \"size\": 1000, \"fileName\": \"logo.svg\"}");

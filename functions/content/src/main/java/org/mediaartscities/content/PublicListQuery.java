@@ -16,17 +16,21 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Turns a public list's parameters into the query the store runs: which range of the index, in which order,
- * and what else an item must satisfy.
+ * The public list query: what the public sees of each kind, as the query the store runs (which range of the
+ * index, in which order, and what else an item must satisfy). Lists, the RSS feed and the calendar all ask here.
  *
  * <ul>
  *   <li>news, projects, City to City: newest first, published up to now;</li>
  *   <li>events: soonest first; by default those not yet over; {@code from}/{@code to} are days in each event's
  *       own time zone;</li>
  *   <li>calls: closing soonest first; by default open and upcoming; {@code status=closed}: latest closed first.</li>
+ *   <li>the news feed: the latest published news;</li>
+ *   <li>the calendar: events not over since a day, soonest first.</li>
  * </ul>
+ *
+ * <p>Visibility (published, not scheduled later) is not repeated here: the store checks it on every item.
  */
-final class Listings {
+final class PublicListQuery {
 
   /**
    * Events are indexed by start; an event that began this long ago and still runs drops out of the default list.
@@ -37,15 +41,29 @@ final class Listings {
   // Every zone's offset lies within UTC-12 to UTC+14: widening a UTC range by this covers any local day.
   private static final Duration ZONE_SLACK = Duration.ofHours(14);
 
-  private Listings() {}
+  static final int FEED_SIZE = 50;
 
-  static ItemQuery query(Kind kind, ListParameters p, Map<String, String> after, Instant now) {
+  private PublicListQuery() {}
+
+  /** One page of the list of {@code kind}, filtered by the request's parameters. */
+  static ItemQuery of(Kind kind, ListParameters p, Map<String, String> after, Instant now) {
     return switch (kind) {
       case NEWS, PROJECT, CITY_TO_CITY ->
           new ItemQuery(kind, p.city(), p.tag(), null, ContentKeys.skAtOrBefore(now), false, null, p.limit(), after);
       case EVENT -> events(p, after, now);
       case CALL -> calls(p, after, now);
     };
+  }
+
+  /** The news feed: the latest {@link #FEED_SIZE} news published by now. */
+  static ItemQuery newsFeed(String city, Instant now) {
+    return new ItemQuery(Kind.NEWS, city, null, null, ContentKeys.skAtOrBefore(now), false, null, FEED_SIZE, null);
+  }
+
+  /** One page of the calendar: events not over at {@code since}, soonest first. */
+  static ItemQuery calendar(String city, Instant since, Map<String, String> after) {
+    return new ItemQuery(Kind.EVENT, city, null, ContentKeys.skAtOrAfter(since.minus(EVENT_LOOK_BACK)), null, true,
+        item -> item.event().endsAt().isAfter(since), ListParameters.MAX_LIMIT, after);
   }
 
   private static ItemQuery events(ListParameters p, Map<String, String> after, Instant now) {

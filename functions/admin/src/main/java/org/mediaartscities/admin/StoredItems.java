@@ -1,0 +1,127 @@
+package org.mediaartscities.admin;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.mediaartscities.shared.auth.Caller;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Editorial;
+import org.mediaartscities.shared.content.EditorialItem;
+import org.mediaartscities.shared.content.HistoryEntry;
+import org.mediaartscities.shared.content.Kind;
+import org.mediaartscities.shared.content.SlugTakenException;
+import org.mediaartscities.shared.content.VersionConflictException;
+import org.mediaartscities.shared.http.ApiException;
+import org.mediaartscities.shared.http.ApiRequest;
+import org.mediaartscities.shared.http.ApiResponse;
+
+/**
+ * The stored item a request names, and optimistic locking around it: the version the caller read comes in
+ * If-Match, goes out as the ETag, and a save at any other version is refused with 412 (a precondition the caller
+ * set, which is why it is not the 409 of a lost write).
+ */
+final class StoredItems {
+
+  static final String NO_CACHE = "no-store";
+
+  private final AdminConfig config;
+
+  StoredItems(AdminConfig config) {
+    this.config = config;
+  }
+
+  /** The item of {@code /admin/{kind}/{id}}, which the caller may edit; 404 when there is none. */
+  EditorialItem editable(ApiRequest request, Caller caller) {
+    Kind kind = kind(request);
+    String id = request.path("id");
+    EditorialItem item = (id.length() <= 64 ? config.repository().editorialItem(id) : Optional.<EditorialItem>empty())
+        .filter(found -> found.item().kind() == kind)
+        .orElseThrow(() -> ApiException.notFound("No " + kind.id() + " with id '" + id + "'."));
+    caller.requireMayEdit(item.item().city());
+    return item;
+  }
+
+  static Kind kind(ApiRequest request) {
+    String path = request.path("kind");
+    return Kind.fromPath(path).orElseThrow(() -> ApiException.notFound("No kind '" + path + "': use news, events, "
+        + "calls, projects or city-to-city."));
+  }
+
+  /**
+   * The version the caller read, from If-Match ({@code "3"}); required for edits (428 without it), optional for
+   * publish, unpublish and delete, where its absence means "the current version".
+   */
+  static long expectedVersion(ApiRequest request, EditorialItem current, boolean required) {
+    Optional<String> header = request.header("if-match");
+    if (header.isEmpty()) {
+      if (required) {
+        throw new ApiException(428, "precondition_required", "Send the item's ETag in If-Match, so that you do not "
+            + "overwrite someone else's change.", "If-Match");
+      }
+      return current.version();
+    }
+    String tag = header.get().strip().replaceFirst("^W/", "").replace("\"", "");
+    try {
+      return Long.parseLong(tag);
+    } catch (NumberFormatException e) {
+      throw stale();
+    }
+  }
+
+  /** Replaces {@code current} by {@code item} if it is still at {@code expected}, with its history entry. */
+  ApiResponse save(EditorialItem current, ContentItem item, long expected, Editorial editorial, boolean renamed,
+      String action, List<String> changed, Caller caller) {
+    if (expected != current.version()) {
+      throw stale();
+    }
+    try {
+      long version = config.store().replace(item, expected, editorial, renamed,
+          new HistoryEntry(editorial.updatedAt(), caller.subject(), action, expected + 1, changed));
+      return respond(new EditorialItem(item, version, editorial), 200);
+    } catch (VersionConflictException e) {
+      throw stale();
+    } catch (SlugTakenException e) {
+      throw slugTaken(item);
+    }
+  }
+
+  /** Deletes {@code current} if it is still at {@code expected}. */
+  void delete(EditorialItem current, long expected, Caller caller) {
+    if (expected != current.version()) {
+      throw stale();
+    }
+    try {
+      config.store().delete(current, new HistoryEntry(now(), caller.subject(), "deleted", current.version() + 1,
+          List.of()));
+    } catch (VersionConflictException e) {
+      throw stale();
+    }
+  }
+
+  /** The item as the admin API shows it, with its version as ETag. */
+  ApiResponse respond(EditorialItem item, int status) {
+    return ApiResponse.json(AdminView.of(item, now()), NO_CACHE).withStatus(status)
+        .withHeader("etag", etag(item.version()));
+  }
+
+  /** Another item of the kind holds the slug: the field is named, so that the editor can choose another. */
+  static ApiException slugTaken(ContentItem item) {
+    return ApiException.conflict("slug", "The slug '" + item.slug() + "' is already used by another "
+        + item.kind().id() + ".");
+  }
+
+  // Stored and shown times need no more than milliseconds.
+  Instant now() {
+    return config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  static String etag(long version) {
+    return "\"" + version + "\"";
+  }
+
+  private static ApiException stale() {
+    return new ApiException(412, "precondition_failed", "The item was changed since you read it: reload it, redo "
+        + "your change and save again.", "If-Match");
+  }
+}
