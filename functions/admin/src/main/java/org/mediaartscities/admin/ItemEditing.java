@@ -45,6 +45,7 @@ final class ItemEditing {
     Caller caller = Caller.from(request);
     Kind kind = StoredItems.kind(request);
     ItemInput input = JsonBody.parse(request, ItemInput.class);
+    requireMayAskForNetwork(request, caller);
     String city = input.city() != null ? input.city() : caller.isAdmin() ? null : caller.city();
     caller.requireMayEdit(city);
     String id = UUID.randomUUID().toString();
@@ -96,7 +97,9 @@ final class ItemEditing {
     EditorialItem current = items.editable(request, caller);
     long expected = StoredItems.expectedVersion(request, current, true);
     ItemInput input = JsonBody.parse(request, ItemInput.class);
-    String city = input.city() != null ? input.city() : current.item().city();
+    requireMayAskForNetwork(request, caller);
+    String city = input.city() != null ? input.city() : JsonBody.namesNull(request, "city") ? null
+        : current.item().city();
     caller.requireMayEdit(city);
     ContentItem old = current.item();
     String slug = Optional.ofNullable(ItemValidator.slug(input.slug())).orElse(old.slug());
@@ -113,6 +116,14 @@ final class ItemEditing {
     EditorialItem current = items.editable(request, Caller.from(request));
     List<HistoryEntry> history = config.repository().history(current.item().id());
     return ApiResponse.json(Map.of("items", history.stream().map(AdminView::of).toList()), StoredItems.NO_CACHE);
+  }
+
+  // "city": null asks for a network-wide item, which only admins write: an editor is refused, not given their city.
+  private static void requireMayAskForNetwork(ApiRequest request, Caller caller) {
+    if (!caller.isAdmin() && JsonBody.namesNull(request, "city")) {
+      throw ApiException.forbidden("Network-wide items (\"city\": null) are written by admins; leave 'city' out to"
+          + " write for " + caller.city() + ".");
+    }
   }
 
   /** The city whose items are listed: any (or all) for an admin, only their own for an editor. */

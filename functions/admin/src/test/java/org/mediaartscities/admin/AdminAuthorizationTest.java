@@ -127,15 +127,41 @@ class AdminAuthorizationTest {
 
   @org.junit.jupiter.api.Test
   void onlyAdminsWriteNetworkWideItems() {
-    APIGatewayV2HTTPResponse editorTry = bed.admin(editor("lyon"), "POST /admin/{kind}", "/admin/news",
+    int networkItemsBefore = networkNews().size();
+    APIGatewayV2HTTPResponse editorAsksForNetwork = bed.admin(editor("lyon"), "POST /admin/{kind}", "/admin/news",
         "{\"city\": null, \"translations\": {\"en\": {\"title\": \"Network\"}}}");
+    APIGatewayV2HTTPResponse editorLeavesCityOut = bed.admin(editor("lyon"), "POST /admin/{kind}", "/admin/news",
+        "{\"translations\": {\"en\": {\"title\": \"Lyon, by default\"}}}");
     APIGatewayV2HTTPResponse adminTry = bed.admin(admin(), "POST /admin/{kind}", "/admin/news",
         "{\"translations\": {\"en\": {\"title\": \"Network news\"}}}");
 
-    // An editor who sends no city writes for their own city, never for the network.
-    assertThat(editorTry.getStatusCode()).as(editorTry.getBody()).isEqualTo(201);
-    assertThat(json(editorTry).get("city").asText()).isEqualTo("lyon");
+    // "city": null asks for the network: an editor is refused, and nothing is stored for the network or Lyon.
+    assertThat(editorAsksForNetwork.getStatusCode()).as(editorAsksForNetwork.getBody()).isEqualTo(403);
+    assertThat(json(editorAsksForNetwork).get("error").get("code").asText()).isEqualTo("forbidden");
+    assertThat(bed.repository.editorialList(org.mediaartscities.shared.content.Kind.NEWS, "lyon", null, 100, null)
+        .items()).noneMatch(i -> i.item().translations().get("en").title().equals("Network"));
+    // An editor who leaves the city out writes for their own city.
+    assertThat(editorLeavesCityOut.getStatusCode()).as(editorLeavesCityOut.getBody()).isEqualTo(201);
+    assertThat(json(editorLeavesCityOut).get("city").asText()).isEqualTo("lyon");
     assertThat(adminTry.getStatusCode()).isEqualTo(201);
     assertThat(json(adminTry).get("city").isNull()).isTrue();
+    assertThat(networkNews()).hasSize(networkItemsBefore + 1);
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEditorCannotMoveTheirItemToTheNetwork() {
+    EditorialItem before = bed.repository.editorialItem(lyonItem).orElseThrow();
+
+    APIGatewayV2HTTPResponse response = bed.admin(editor("lyon"), "PUT /admin/{kind}/{id}", "/admin/news/" + lyonItem,
+        "{\"city\": null, \"translations\": {\"en\": {\"title\": \"Moved\"}}}", "if-match",
+        "\"" + before.version() + "\"");
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(403);
+    assertThat(bed.repository.editorialItem(lyonItem).orElseThrow()).isEqualTo(before);
+  }
+
+  private static List<EditorialItem> networkNews() {
+    return bed.repository.editorialList(org.mediaartscities.shared.content.Kind.NEWS, "network", null, 100, null)
+        .items();
   }
 }

@@ -114,7 +114,8 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
     Instant now = config.clock().instant();
     var news = config.repository().list(PublicListQuery.newsFeed(city, now), now).items().stream()
         .map(item -> Localized.of(item, preference)).toList();
-    String body = RssFeed.write(news, config.frontendBaseUrl(), preference.primaryOrDefault(), city, now);
+    String body = RssFeed.write(news, config.frontendBaseUrl(), preference.primaryOrDefault(),
+        feedTitle(city, preference), now);
     return ApiResponse.ok(body, "application/rss+xml; charset=utf-8", FEED_CACHE).withHeader("vary", "accept-language");
   }
 
@@ -131,9 +132,19 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
       page.items().forEach(item -> events.add(Localized.of(item, preference)));
       after = page.next();
     } while (after != null && events.size() < CALENDAR_MAX_EVENTS);
-    String name = "UNESCO Creative Cities of Media Arts" + (city == null ? "" : " — " + city);
-    String body = IcsCalendar.write(events, config.frontendBaseUrl(), name, now);
+    String body = IcsCalendar.write(events, config.frontendBaseUrl(), feedTitle(city, preference), now);
     return ApiResponse.ok(body, "text/calendar; charset=utf-8", FEED_CACHE).withHeader("vary", "accept-language");
+  }
+
+  /** A feed's title: the network's name, and the city's name in the feed's language when it is one city's feed. */
+  private String feedTitle(String city, LanguagePreference preference) {
+    String network = "UNESCO Creative Cities of Media Arts";
+    if (city == null) {
+      return network;
+    }
+    // An unknown city's feed is empty, as its list is; it keeps the network's name.
+    return config.repository().city(city).map(c -> network + " — " + CityView.of(c, preference).get("name"))
+        .orElse(network);
   }
 
   private static Map<String, Object> list(List<?> items, String nextCursor) {

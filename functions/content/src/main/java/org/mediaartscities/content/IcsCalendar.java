@@ -23,6 +23,17 @@ final class IcsCalendar {
 
   private IcsCalendar() {}
 
+  /** The venue's name and address, without saying the name twice when the address starts with it. */
+  static String location(String name, String address) {
+    if (address == null || address.isBlank()) {
+      return name;
+    }
+    if (name == null || name.isBlank() || address.regionMatches(true, 0, name, 0, name.length())) {
+      return address;
+    }
+    return name + ", " + address;
+  }
+
   static String write(List<Localized> events, String frontendBaseUrl, String calendarName, Instant now) {
     var ics = new StringBuilder();
     line(ics, "BEGIN:VCALENDAR");
@@ -45,8 +56,7 @@ final class IcsCalendar {
         line(ics, "DESCRIPTION:" + text(summary));
       }
       if (details.venue() != null) {
-        String address = details.venue().address();
-        line(ics, "LOCATION:" + text(details.venue().name() + (address == null ? "" : ", " + address)));
+        line(ics, "LOCATION:" + text(location(details.venue().name(), details.venue().address())));
       }
       line(ics, "URL:" + frontendBaseUrl + "/events/" + item.slug());
       if (!item.tags().isEmpty()) {

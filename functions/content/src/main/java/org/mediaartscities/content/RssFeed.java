@@ -24,7 +24,7 @@ final class RssFeed {
    * @param frontendBaseUrl where the website shows an item: {@code {base}/news/{slug}}
    * @param lang the language the feed is in (items fall back item by item)
    */
-  static String write(List<Localized> news, String frontendBaseUrl, String lang, String city, Instant now) {
+  static String write(List<Localized> news, String frontendBaseUrl, String lang, String title, Instant now) {
     var out = new StringWriter();
     try {
       XMLStreamWriter xml = XML.createXMLStreamWriter(out);
@@ -32,7 +32,7 @@ final class RssFeed {
       xml.writeStartElement("rss");
       xml.writeAttribute("version", "2.0");
       xml.writeStartElement("channel");
-      element(xml, "title", "UNESCO Creative Cities of Media Arts" + (city == null ? "" : " — " + city));
+      element(xml, "title", title);
       element(xml, "link", frontendBaseUrl + "/news");
       element(xml, "description", lang.startsWith("fr")
           ? "Actualités des villes créatives UNESCO des arts numériques"

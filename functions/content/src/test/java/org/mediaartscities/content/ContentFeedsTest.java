@@ -109,6 +109,35 @@ class ContentFeedsTest {
   }
 
   @Test
+  void aCitysFeedsAreTitledWithItsNameInTheFeedsLanguage() throws Exception {
+    // Košice, not its slug "kosice"; and in Slovak when the feed is asked for in Slovak.
+    String rss = bed.invoke(get("GET /news/feed.rss", "/news/feed.rss", "city", "kosice", "lang", "sk")).getBody();
+    Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(rss.getBytes(StandardCharsets.UTF_8)));
+    assertThat(document.getElementsByTagName("title").item(0).getTextContent())
+        .isEqualTo("UNESCO Creative Cities of Media Arts — Košice").doesNotContain("kosice");
+
+    String ics = bed.invoke(get("GET /events/calendar.ics", "/events/calendar.ics", "city", "tel-aviv", "lang",
+        "fr")).getBody();
+    Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+    String calendarName = calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue();
+    assertThat(calendarName).isEqualTo("UNESCO Creative Cities of Media Arts — Tel-Aviv");
+  }
+
+  @Test
+  void aVenueIsNamedOnceInTheCalendarsLocation() throws Exception {
+    String ics = bed.invoke(get("GET /events/calendar.ics", "/events/calendar.ics", "city", "lyon")).getBody();
+    List<String> locations = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT")
+        .stream().flatMap(e -> e.getProperty(Property.LOCATION).stream()).map(p -> p.getValue()).toList();
+
+    assertThat(locations).contains("Place des Terreaux, 69001 Lyon, France")
+        .noneMatch(l -> l.startsWith("Place des Terreaux, Place des Terreaux"));
+    assertThat(IcsCalendar.location("Altes Rathaus", "Hauptplatz 1, 4020 Linz, Austria"))
+        .isEqualTo("Altes Rathaus, Hauptplatz 1, 4020 Linz, Austria");
+    assertThat(IcsCalendar.location("Online studio", null)).isEqualTo("Online studio");
+  }
+
+  @Test
   void calendarIsValidICalendarThatIcal4jReadsBack() throws Exception {
     APIGatewayV2HTTPResponse response = bed.invoke(fixture("events-calendar"));
 

@@ -51,6 +51,19 @@ public final class JsonBody {
     }
   }
 
+  /**
+   * Whether the body's object names {@code field} with the value {@code null}: a client saying "none", which a record
+   * cannot tell from a field left out. False for a body that is not a JSON object ({@link #parse} says why).
+   */
+  public static boolean namesNull(ApiRequest request, String field) {
+    try {
+      var tree = Json.MAPPER.readTree(request.body() == null ? "" : request.body());
+      return tree != null && tree.isObject() && tree.has(field) && tree.get(field).isNull();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
   /** The JSON path of the failing value: {@code translations.fr.title}, {@code images[0].mediaId}. */
   static String path(JsonMappingException e) {
     return e.getPath().stream()
