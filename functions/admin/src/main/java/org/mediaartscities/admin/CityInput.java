@@ -22,7 +22,7 @@ final class CityInput {
    */
   static City validate(City in, String pathSlug, int thisYear) {
     String slug = in.slug() == null ? pathSlug : in.slug();
-    if (slug == null || slug.length() > 60 || !Slugs.VALID.matcher(slug).matches()) {
+    if (slug == null || slug.length() > 60 || !FieldRules.isSlug(slug)) {
       throw ApiException.invalid("slug", "'slug' is lower-case ASCII letters, digits and hyphens, e.g. tel-aviv.");
     }
     if (pathSlug != null && !slug.equals(pathSlug)) {

@@ -20,6 +20,7 @@ import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
 import org.mediaartscities.shared.http.JsonBody;
+import org.mediaartscities.shared.text.FieldRules;
 
 /**
  * Drafting and editing items: create (with a free slug), list a city's items, read one, edit it at the version
@@ -128,7 +129,7 @@ final class ItemEditing {
 
   /** The city whose items are listed: any (or all) for an admin, only their own for an editor. */
   private static String listedCity(Caller caller, Optional<String> asked) {
-    if (asked.isPresent() && (asked.get().length() > 100 || !Slugs.VALID.matcher(asked.get()).matches())) {
+    if (asked.isPresent() && (asked.get().length() > 100 || !FieldRules.isSlug(asked.get()))) {
       throw ApiException.invalid("city", "'city' is a city slug, such as lyon, or network.");
     }
     if (caller.isAdmin()) {

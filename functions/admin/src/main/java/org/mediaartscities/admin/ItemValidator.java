@@ -20,6 +20,7 @@ import org.mediaartscities.shared.content.PublicationStatus;
 import org.mediaartscities.shared.content.Translation;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.i18n.LanguageTags;
+import org.mediaartscities.shared.text.FieldRules;
 
 /**
  * The rules an item's input must meet: its translations, tags, images and city here, the details of its kind in
@@ -61,7 +62,7 @@ final class ItemValidator {
         : LanguageTags.canonical(in.originalLanguage()).filter(translations::containsKey).orElseThrow(() ->
             ApiException.invalid("originalLanguage", "'originalLanguage' must be one of the translations' languages."));
     // Checked before any lookup: real DynamoDB refuses oversized keys with an error, not an empty answer.
-    if (city != null && (city.length() > 100 || !Slugs.VALID.matcher(city).matches() || !cityExists.apply(city))) {
+    if (city != null && (city.length() > 100 || !FieldRules.isSlug(city) || !cityExists.apply(city))) {
       throw ApiException.invalid("city", "There is no city '" + city + "'.");
     }
     KindDetails.onlyItsOwnFields(kind, in);
@@ -77,7 +78,7 @@ final class ItemValidator {
     if (slug == null) {
       return null;
     }
-    if (slug.length() > Slugs.MAX_LENGTH || !Slugs.VALID.matcher(slug).matches()) {
+    if (slug.length() > Slugs.MAX_LENGTH || !FieldRules.isSlug(slug)) {
       throw ApiException.invalid("slug", "'slug' must be lower-case letters, digits and single hyphens, at most "
           + Slugs.MAX_LENGTH + " characters.");
     }
@@ -126,7 +127,7 @@ final class ItemValidator {
     var clean = new LinkedHashSet<String>();
     for (int i = 0; i < tags.size(); i++) {
       String tag = tags.get(i);
-      if (tag == null || tag.length() > 40 || !Slugs.VALID.matcher(tag).matches()) {
+      if (tag == null || tag.length() > 40 || !FieldRules.isSlug(tag)) {
         throw ApiException.invalid("tags[" + i + "]", "A tag is lower-case letters, digits and hyphens, e.g. "
             + "sound-art.");
       }

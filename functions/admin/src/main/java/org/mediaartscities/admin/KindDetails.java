@@ -101,7 +101,7 @@ final class KindDetails {
     List<String> cities = list("participatingCities", in.participatingCities());
     for (int i = 0; i < cities.size(); i++) {
       String city = cities.get(i);
-      if (city == null || !Slugs.VALID.matcher(city).matches()) {
+      if (city == null || !FieldRules.isSlug(city)) {
         throw ApiException.invalid("participatingCities[" + i + "]", "A city is given by its slug, e.g. lyon.");
       }
     }

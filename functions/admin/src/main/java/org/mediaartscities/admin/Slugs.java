@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 final class Slugs {
 
   static final int MAX_LENGTH = 80;
-  static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 

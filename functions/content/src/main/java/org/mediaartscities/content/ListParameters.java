@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mediaartscities.shared.http.ApiException;
+import org.mediaartscities.shared.text.FieldRules;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.i18n.LanguageTags;
 
@@ -28,7 +29,6 @@ public record ListParameters(
 
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   public static ListParameters from(ApiRequest request, Kind kind) {
     String city = slug(request, "city");
@@ -72,7 +72,7 @@ public record ListParameters(
 
   /** Whether {@code value} can be a slug: checked before any lookup, as DynamoDB refuses oversized keys. */
   static boolean isSlug(String value) {
-    return value.length() <= 100 && SLUG.matcher(value).matches();
+    return value.length() <= 100 && FieldRules.isSlug(value);
   }
 
   /** What the cursor is bound to: the list and its filters, not the page size or language. */

@@ -20,6 +20,7 @@ public final class FieldRules {
   private static final Pattern CONTROLS_BUT_LINE_FEED = Pattern.compile("[\\p{Cntrl}&&[^\\n]]");
   private static final Pattern BIDI_OVERRIDES = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
   private static final Pattern DIRECTORIES = Pattern.compile(".*[/\\\\]");
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private FieldRules() {}
 
@@ -57,6 +58,14 @@ public final class FieldRules {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether {@code value} is a slug: lower-case ASCII letters and digits in words joined by single hyphens, as
+   * city slugs, item slugs and tags are. (Length limits are each field's own.)
+   */
+  public static boolean isSlug(String value) {
+    return value != null && SLUG.matcher(value).matches();
   }
 
   /** Whether {@code value} is a plausible email address (only a delivered email proves one). */
