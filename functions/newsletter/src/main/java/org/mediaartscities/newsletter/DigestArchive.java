@@ -16,10 +16,10 @@ final class DigestArchive {
   private static final String CACHE = "public, max-age=300";
   private static final int MAX_LIMIT = 50;
 
-  private final NewsletterConfig config;
+  private final DigestRuns runs;
 
-  DigestArchive(NewsletterConfig config) {
-    this.config = config;
+  DigestArchive(DigestRuns runs) {
+    this.runs = runs;
   }
 
   ApiResponse list(ApiRequest request) {
@@ -34,20 +34,20 @@ final class DigestArchive {
       }
       throw ApiException.invalid("limit", "'limit' is a number from 1 to " + MAX_LIMIT + ".");
     }).orElse(20);
-    List<Map<String, Object>> items = config.runs().archive(limit).stream().map(DigestArchive::summary).toList();
+    List<Map<String, Object>> items = runs.archive(limit).stream().map(DigestArchive::summary).toList();
     return ApiResponse.json(Map.of("items", items), CACHE);
   }
 
   ApiResponse get(ApiRequest request) {
     String id = request.path("id");
-    DigestRun run = (id.matches("(weekly|monthly)-\\d{4}-\\d{2}-\\d{2}") ? config.runs().get(id)
+    DigestRun run = (id.matches("(weekly|monthly)-\\d{4}-\\d{2}-\\d{2}") ? runs.get(id)
         : Optional.<DigestRun>empty()).filter(r -> r.items() > 0 && r.status() == DigestRun.Status.PLANNED)
         .orElseThrow(() -> ApiException.notFound("No digest '" + id + "'."));
     Optional<String> lang = request.query("lang").map(l -> LanguageTags.canonical(l).orElseThrow(() ->
         ApiException.invalid("lang", "'lang' must be a language tag such as fr, en or pt-BR.")));
     String chosen = LanguagePreference.of(lang, request.header("accept-language").orElse(null))
         .choose(run.languages(), LanguagePreference.DEFAULT);
-    String html = config.runs().archivedHtml(run.id(), chosen)
+    String html = runs.archivedHtml(run.id(), chosen)
         .orElseThrow(() -> ApiException.notFound("No digest '" + id + "'."));
     if (request.query("format").filter("html"::equals).isPresent()) {
       return ApiResponse.ok(html, "text/html; charset=utf-8", CACHE).withHeader("content-language", chosen);

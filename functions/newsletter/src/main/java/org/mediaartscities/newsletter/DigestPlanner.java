@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mediaartscities.shared.aws.AwsClients;
-import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -31,18 +28,14 @@ public final class DigestPlanner implements RequestHandler<Map<String, Object>, 
   /** Subscribers per queue message: a sender invocation's work, well inside its timeout at SES's pace. */
   static final int PER_MESSAGE = 50;
 
-  private final NewsletterConfig config;
-  private final SqsClient sqs;
-  private final String queueUrl;
+  private final DigestPlannerConfig config;
 
   public DigestPlanner() {
-    this(NewsletterConfig.fromEnvironment(), AwsClients.sqs(), Env.required("DIGEST_QUEUE_URL"));
+    this(DigestPlannerConfig.fromEnvironment());
   }
 
-  DigestPlanner(NewsletterConfig config, SqsClient sqs, String queueUrl) {
+  DigestPlanner(DigestPlannerConfig config) {
     this.config = config;
-    this.sqs = sqs;
-    this.queueUrl = queueUrl;
   }
 
   /** @param input the schedule's input; {@code "at"} (an instant) plans as of then, for tests and replays */
@@ -50,7 +43,7 @@ public final class DigestPlanner implements RequestHandler<Map<String, Object>, 
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     Instant now = input != null && input.get("at") != null ? Instant.parse(input.get("at").toString())
         : config.clock().instant();
-    LocalDate day = now.atZone(ZoneId.of(config.zone())).toLocalDate();
+    LocalDate day = now.atZone(ZoneId.of(config.email().zone())).toLocalDate();
     var result = new LinkedHashMap<String, Object>();
     result.put(Preferences.Frequency.WEEKLY.id(), plan(Preferences.Frequency.WEEKLY, day, now, context));
     if (day.getDayOfMonth() <= 7) {
@@ -70,18 +63,17 @@ public final class DigestPlanner implements RequestHandler<Map<String, Object>, 
     if (run == null) {
       Instant since = config.runs().lastUntil(frequency)
           .orElse(now.minus(frequency == Preferences.Frequency.WEEKLY ? Duration.ofDays(7) : Duration.ofDays(31)));
-      edition = editions().between(since, now);
-      run = new DigestRun(id, frequency, since, now, DigestRun.Status.PLANNING, edition.size(),
-          languages(edition), 0, null);
+      edition = config.editions().between(since, now);
+      run = DigestRun.planning(id, frequency, since, now, edition.size(), languages(edition));
       if (!config.runs().create(run)) {
         return Map.of("run", id, "status", "planned-elsewhere", "queued", 0);
       }
     } else {
-      edition = editions().between(run.since(), run.until()); // a retry after a failure: the same window again
+      // A retry after a failure: the same window again.
+      edition = config.editions().between(run.since(), run.until());
     }
     if (edition.isEmpty()) {
-      DigestRun empty = new DigestRun(id, frequency, run.since(), run.until(), DigestRun.Status.EMPTY, 0, List.of(), 0,
-          now);
+      DigestRun empty = run.empty(now);
       config.runs().finish(empty);
       Logs.info(context, "Digest " + id + ": nothing new, nothing sent");
       return Map.of("run", id, "status", empty.status(), "queued", 0);
@@ -89,7 +81,7 @@ public final class DigestPlanner implements RequestHandler<Map<String, Object>, 
     config.runs().putEdition(id, edition);
     var archive = new LinkedHashMap<String, String>();
     for (String language : run.languages()) {
-      archive.put(language, config.emails().archive(edition, language, run.until(), config.zone()));
+      archive.put(language, config.email().archive(edition, language, run.until()));
     }
     config.runs().putArchive(id, archive);
     long queued = enqueue(id, frequency);
@@ -133,21 +125,17 @@ public final class DigestPlanner implements RequestHandler<Map<String, Object>, 
     if (entries.isEmpty()) {
       return;
     }
-    var response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+    var response = config.sqs().sendMessageBatch(r -> r.queueUrl(config.queueUrl()).entries(entries));
     if (!response.failed().isEmpty()) {
       // Failed entries are retried once; a second failure fails the planner, which the schedule retries.
       var failedIds = response.failed().stream().map(f -> f.id()).toList();
       var retry = entries.stream().filter(e -> failedIds.contains(e.id())).toList();
-      var second = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(retry));
+      var second = config.sqs().sendMessageBatch(r -> r.queueUrl(config.queueUrl()).entries(retry));
       if (!second.failed().isEmpty()) {
         throw new IllegalStateException("Could not queue " + second.failed().size() + " digest batches");
       }
     }
     entries.clear();
-  }
-
-  private Editions editions() {
-    return new Editions(config.content(), config.mediaBaseUrl());
   }
 
   /** The archive's languages: French and English always, and every language an item is written in. */

@@ -1,7 +1,9 @@
 package org.mediaartscities.newsletter;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One firing of the digest for one frequency: what it covers, how far its planning got, and its public archive.
@@ -21,14 +23,25 @@ record DigestRun(String id, Preferences.Frequency frequency, Instant since, Inst
     PLANNED,
     EMPTY;
 
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
   DigestRun {
     languages = languages == null ? List.of() : List.copyOf(languages);
+  }
+
+  /** A run being planned: its window and edition are known, nobody is queued yet. */
+  static DigestRun planning(String id, Preferences.Frequency frequency, Instant since, Instant until, int items,
+      List<String> languages) {
+    return new DigestRun(id, frequency, since, until, Status.PLANNING, items, languages, 0, null);
+  }
+
+  /** Nothing was published in its window: it sends nothing and is not archived. */
+  DigestRun empty(Instant at) {
+    return new DigestRun(id, frequency, since, until, Status.EMPTY, 0, List.of(), 0, at);
   }
 
   DigestRun planned(long queuedCount, Instant at) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.json.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -31,6 +33,11 @@ final class DigestRuns {
     this.table = table;
     this.s3 = s3;
     this.bucket = bucket;
+  }
+
+  /** The runs of {@code table}, with their files in the bucket named by {@code NEWSLETTER_BUCKET}. */
+  static DigestRuns fromEnvironment(DynamoDbTable<NewsletterRow> table) {
+    return new DigestRuns(table, AwsClients.s3(), Env.required("NEWSLETTER_BUCKET"));
   }
 
   Optional<DigestRun> get(String id) {
@@ -80,7 +87,7 @@ final class DigestRuns {
   List<DigestItem> edition(String runId) {
     byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key("digests/" + runId + "/edition.json")).asByteArray();
     try {
-      return List.of(org.mediaartscities.shared.json.Json.MAPPER.readValue(bytes, DigestItem[].class));
+      return List.of(Json.MAPPER.readValue(bytes, DigestItem[].class));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Unreadable edition of " + runId, e);
     }

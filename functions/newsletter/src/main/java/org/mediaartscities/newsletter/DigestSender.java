@@ -6,15 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
 import org.mediaartscities.shared.mail.Email;
+import org.mediaartscities.shared.queue.SqsBatch;
 
 /**
  * Mails one queued batch of a run's subscribers their digest. Each subscriber is read again (an unsubscription since
@@ -27,48 +26,25 @@ public final class DigestSender implements RequestHandler<SQSEvent, SQSBatchResp
   /** A queue message: a run and up to {@link DigestPlanner#PER_MESSAGE} subscriber ids. */
   record Batch(String runId, List<String> subscribers) {}
 
-  private final NewsletterConfig config;
-  private final String apiBaseUrl;
-  private final String unsubscribeMailto;
-  private final long millisBetweenSends;
+  private final DigestSenderConfig config;
   private final Map<String, List<DigestItem>> editions = new ConcurrentHashMap<>();
   private final Map<String, DigestRun> runs = new ConcurrentHashMap<>();
-  private long lastSend;
 
   public DigestSender() {
-    this(NewsletterConfig.fromEnvironment(), Env.required("API_BASE_URL"),
-        Env.optional("UNSUBSCRIBE_MAILTO").orElse(""),
-        pace(Double.parseDouble(Env.optional("SEND_RATE").orElse("14")),
-            Integer.parseInt(Env.optional("SENDER_CONCURRENCY").orElse("2"))));
+    this(DigestSenderConfig.fromEnvironment());
   }
 
-  /** @param millisBetweenSends this instance's share of SES's sending rate, as a pause between two sends */
-  DigestSender(NewsletterConfig config, String apiBaseUrl, String unsubscribeMailto, long millisBetweenSends) {
+  DigestSender(DigestSenderConfig config) {
     this.config = config;
-    this.apiBaseUrl = apiBaseUrl.replaceAll("/+$", "");
-    this.unsubscribeMailto = unsubscribeMailto;
-    this.millisBetweenSends = millisBetweenSends;
-  }
-
-  /** At most {@code concurrency} instances run at once, so each sends at most rate/concurrency per second. */
-  static long pace(double ratePerSecond, int concurrency) {
-    return ratePerSecond <= 0 ? 0 : (long) Math.ceil(1000.0 * Math.max(1, concurrency) / ratePerSecond);
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      try {
-        Batch batch = Json.read(message.getBody(), Batch.class);
-        int sent = send(batch);
-        Logs.info(context, "Digest " + batch.runId() + ": " + sent + " of " + batch.subscribers().size() + " sent");
-      } catch (RuntimeException e) {
-        Logs.warn(context, "Digest batch " + message.getMessageId() + " failed: " + e.getClass().getSimpleName());
-        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-      }
-    }
-    return new SQSBatchResponse(failures);
+    return SqsBatch.eachMessage(event, context, "Digest batch", message -> {
+      Batch batch = Json.read(message.getBody(), Batch.class);
+      int sent = send(batch);
+      Logs.info(context, "Digest " + batch.runId() + ": " + sent + " of " + batch.subscribers().size() + " sent");
+    });
   }
 
   private int send(Batch batch) {
@@ -82,13 +58,13 @@ public final class DigestSender implements RequestHandler<SQSEvent, SQSBatchResp
         continue;
       }
       String token = config.tokens().manage(subscriber);
-      Optional<Email> digest = config.emails().digest(edition, subscriber, run.until(), config.zone(), token,
-          apiBaseUrl + "/newsletter/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8),
-          unsubscribeMailto);
+      Optional<Email> digest = config.email().forSubscriber(edition, subscriber, run.until(), token,
+          config.apiBaseUrl() + "/newsletter/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8),
+          config.unsubscribeMailto());
       if (digest.isEmpty() || !config.subscribers().claimSend(run.id(), subscriber.id(), run.until())) {
         continue; // nothing for them, or sent already
       }
-      pause();
+      config.pace().awaitTurn();
       try {
         config.mailer().send(digest.get());
         sent++;
@@ -98,17 +74,5 @@ public final class DigestSender implements RequestHandler<SQSEvent, SQSBatchResp
       }
     }
     return sent;
-  }
-
-  private void pause() {
-    long wait = lastSend + millisBetweenSends - System.currentTimeMillis();
-    if (wait > 0) {
-      try {
-        Thread.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    lastSend = System.currentTimeMillis();
   }
 }

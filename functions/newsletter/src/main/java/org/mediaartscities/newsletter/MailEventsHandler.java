@@ -4,13 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
+import org.mediaartscities.shared.store.StoreConflictException;
 
 /**
  * SES's bounce and complaint events (configuration set → SNS → here): a hard bounce or a complaint suppresses the
@@ -19,13 +20,16 @@ import org.mediaartscities.shared.log.Logs;
  */
 public final class MailEventsHandler implements RequestHandler<SNSEvent, Void> {
 
-  private final NewsletterConfig config;
+  /** Writes lost to a concurrent change (a confirmation, an unsubscription) before the event fails. */
+  static final int ATTEMPTS = 3;
+
+  private final MailEventsConfig config;
 
   public MailEventsHandler() {
-    this(NewsletterConfig.fromEnvironment());
+    this(MailEventsConfig.fromEnvironment());
   }
 
-  MailEventsHandler(NewsletterConfig config) {
+  MailEventsHandler(MailEventsConfig config) {
     this.config = config;
   }
 
@@ -35,7 +39,7 @@ public final class MailEventsHandler implements RequestHandler<SNSEvent, Void> {
       JsonNode message;
       try {
         message = Json.MAPPER.readTree(record.getSNS().getMessage());
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         Logs.warn(context, "Skipping an SNS message that is not JSON: " + record.getSNS().getMessageId());
         continue;
       }
@@ -62,18 +66,18 @@ public final class MailEventsHandler implements RequestHandler<SNSEvent, Void> {
 
   private boolean suppress(String address, String reason) {
     String id = SecretTokens.emailHash(address);
-    for (int attempt = 0; attempt < 3; attempt++) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<SubscriberStore.Stored> stored = config.subscribers().get(id);
       if (stored.isEmpty() || stored.get().subscriber().status() == Subscriber.Status.SUPPRESSED) {
         return false;
       }
       try {
-        config.subscribers().put(stored.get().subscriber().suppressed(reason, Instant.now()), stored);
+        config.subscribers().put(stored.get().subscriber().suppressed(reason, config.clock().instant()), stored);
         return true;
-      } catch (SubscriberStore.Conflict e) {
+      } catch (StoreConflictException e) {
         // changed meanwhile: read it again
       }
     }
-    throw new IllegalStateException("Could not suppress a subscriber after three conflicts");
+    throw new IllegalStateException("Could not suppress a subscriber after " + ATTEMPTS + " conflicts");
   }
 }

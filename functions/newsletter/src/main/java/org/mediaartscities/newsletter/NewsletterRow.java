@@ -5,6 +5,9 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import org.mediaartscities.shared.env.Env;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
@@ -41,6 +44,11 @@ record NewsletterRow(String pk, String sk, Long version, String doc, String shar
           .addAttribute(Long.class, a -> a.name("expiresAt").getter(NewsletterRow::expiresAt)
               .setter(Builder::expiresAt))
           .build();
+
+  /** The table named by the function's {@code NEWSLETTER_TABLE} variable. */
+  static DynamoDbTable<NewsletterRow> table(DynamoDbEnhancedClient client) {
+    return client.table(Env.required("NEWSLETTER_TABLE"), SCHEMA);
+  }
 
   static String subscriberPk(String id) {
     return "SUB#" + id;

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mediaartscities.shared.auth.SecretTokens;
+import org.mediaartscities.shared.env.Env;
 
 /**
  * The two kinds of newsletter token, each good for one purpose only.
@@ -38,6 +39,11 @@ final class NewsletterTokens {
       throw new IllegalStateException("NEWSLETTER_SECRET must be at least 32 characters");
     }
     this.key = secret.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Signed with {@code NEWSLETTER_SECRET}. */
+  static NewsletterTokens fromEnvironment() {
+    return new NewsletterTokens(Env.required("NEWSLETTER_SECRET"));
   }
 
   Confirmation confirmation(String subscriberId) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.i18n.LanguageTags;
+import org.mediaartscities.shared.text.FieldRules;
 
 /** Reads the preferences of a request: each list checked, errors naming the field and the entry. */
 final class PreferenceRules {
@@ -55,7 +56,7 @@ final class PreferenceRules {
     }
     var clean = new LinkedHashSet<String>();
     for (int i = 0; i < raw.size(); i++) {
-      String city = raw.get(i) == null ? "" : raw.get(i).strip().toLowerCase(Locale.ROOT);
+      String city = raw.get(i) == null ? "" : FieldRules.oneLine(raw.get(i)).toLowerCase(Locale.ROOT);
       if (!known.contains(city)) {
         throw ApiException.invalid("cities[" + i + "]", "'" + raw.get(i) + "' is not a city of the network; "
             + "GET /cities lists their slugs.");

@@ -30,10 +30,11 @@ record Subscriber(String id, String email, Preferences preferences, Status statu
     }
   }
 
+  /** A new address, asked to confirm with the token whose hash is {@code tokenHash}. */
   static Subscriber pending(String id, String email, Preferences preferences, String tokenHash, Instant expires,
-      Instant now, int epoch) {
-    return new Subscriber(id, email, preferences, Status.PENDING, now, now, null, tokenHash, expires, now, epoch,
-        null, null);
+      Instant now) {
+    return new Subscriber(id, email, preferences, Status.PENDING, now, now, null, tokenHash, expires, now, 0, null,
+        null);
   }
 
   /** Asked again while pending: new preferences and a new confirmation token. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.mediaartscities.shared.json.Json;
+import org.mediaartscities.shared.store.StoreConflictException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -18,17 +19,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedReques
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Subscribers and their sent-digest records; every change is a conditional write on the row's version. */
 final class SubscriberStore {
-
-  /** Another request changed the subscriber between its read and this write. */
-  static final class Conflict extends RuntimeException {
-    Conflict() {
-      super(null, null, false, false);
-    }
-  }
 
   /** How long a sent-digest record is kept: longer than any redelivery or repeated schedule could come. */
   static final Duration SENT_KEPT = Duration.ofDays(90);
@@ -51,19 +46,21 @@ final class SubscriberStore {
     return Optional.ofNullable(row).map(SubscriberStore::stored);
   }
 
-  /** Creates ({@code before} empty) or replaces a subscriber; {@link Conflict} if someone else wrote first. */
+  /**
+   * Creates ({@code before} empty) or replaces a subscriber; {@link StoreConflictException} if someone else wrote
+   * since {@code before} was read.
+   */
   Stored put(Subscriber subscriber, Optional<Stored> before) {
     long version = before.map(s -> s.version() + 1).orElse(1L);
     Expression condition = before.isEmpty()
         ? Expression.builder().expression("attribute_not_exists(pk)").build()
         : Expression.builder().expression("#v = :v").putExpressionName("#v", "version")
-            .putExpressionValue(":v", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
-                Long.toString(before.get().version()))).build();
+            .putExpressionValue(":v", AttributeValue.fromN(Long.toString(before.get().version()))).build();
     try {
       table.putItem(PutItemEnhancedRequest.builder(NewsletterRow.class).item(row(subscriber, version))
           .conditionExpression(condition).build());
     } catch (ConditionalCheckFailedException e) {
-      throw new Conflict();
+      throw new StoreConflictException("newsletter subscriber", e);
     }
     return new Stored(subscriber, version);
   }

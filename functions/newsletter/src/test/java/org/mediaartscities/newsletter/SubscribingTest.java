@@ -2,12 +2,14 @@ package org.mediaartscities.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mediaartscities.newsletter.NewsletterTestBed.json;
+import static org.mediaartscities.newsletter.NewsletterTestBed.sample;
 import static org.mediaartscities.newsletter.NewsletterTestBed.subscription;
 import static org.mediaartscities.newsletter.NewsletterTestBed.token;
+import static org.mediaartscities.newsletter.NewsletterTestBed.withBody;
+import static org.mediaartscities.newsletter.NewsletterTestBed.withToken;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -29,28 +31,27 @@ class SubscribingTest {
 
   @Test
   void aVisitorSubscribesConfirmsAndManagesTheirPreferences() throws Exception {
-    String email = "lea.martin@example.org";
-    var subscribed = bed.call("POST /newsletter/subscriptions", "/newsletter/subscriptions",
-        subscription(email, "\"languages\": [\"fr\"], \"cities\": [\"lyon\"], \"topics\": [\"news\", \"events\"]"));
+    String email = "lea.martin@example.org"; // the address of events/newsletter/subscribe.json
+    var subscribed = bed.call(sample("subscribe"));
     assertThat(subscribed.getStatusCode()).as(subscribed.getBody()).isEqualTo(202);
 
     var mails = bed.mailsTo(email);
     assertThat(mails).hasSize(1);
     assertThat(mails.getFirst().getSubject()).startsWith("Confirmez votre abonnement");
     String confirmation = token(mails.getFirst(), "/newsletter/confirm");
-    var confirmed = bed.call("POST /newsletter/confirm", "/newsletter/confirm", "{\"token\": \"" + confirmation + "\"}");
+    var confirmed = bed.call(withBody(sample("confirm"), "{\"token\": \"" + confirmation + "\"}"));
     assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(200);
     assertThat(json(confirmed).get("status").asText()).isEqualTo("confirmed");
     String manage = json(confirmed).get("manageToken").asText();
-    var again = bed.call("POST /newsletter/confirm", "/newsletter/confirm", "{\"token\": \"" + confirmation + "\"}");
+    var again = bed.call(withBody(sample("confirm"), "{\"token\": \"" + confirmation + "\"}"));
     assertThat(again.getStatusCode()).as("the link opened twice").isEqualTo(200);
 
     var preferences = json(bed.call("GET /newsletter/preferences", "/newsletter/preferences", null,
         "authorization", "Bearer " + manage));
     assertThat(preferences.get("cities").toString()).isEqualTo("[\"lyon\"]");
     assertThat(preferences.get("frequency").asText()).isEqualTo("weekly");
-    var updated = bed.call("PUT /newsletter/preferences", "/newsletter/preferences",
-        "{\"cities\": [\"lyon\", \"linz\"], \"frequency\": \"monthly\"}", "x-newsletter-token", manage);
+    assertThat(json(bed.call(withToken(sample("get-preferences"), manage))).get("email").asText()).isEqualTo(email);
+    var updated = bed.call(withToken(sample("update-preferences"), manage));
     assertThat(updated.getStatusCode()).as(updated.getBody()).isEqualTo(200);
     assertThat(json(updated).get("cities").toString()).isEqualTo("[\"lyon\",\"linz\"]");
     assertThat(json(updated).get("topics").toString()).as("kept").isEqualTo("[\"news\",\"events\"]");
@@ -60,7 +61,7 @@ class SubscribingTest {
   @Test
   void everyAddressGetsTheSameAnswerAndAConfirmedOneCannotBeResetByOthers() {
     String known = "known.reader@example.org";
-    String manage = subscribeAndConfirm(known, "\"cities\": [\"york\"]");
+    String manage = bed.subscribeAndConfirm(known, "\"cities\": [\"york\"]");
 
     var forKnown = bed.call("POST /newsletter/subscriptions", "/newsletter/subscriptions",
         subscription(known, "\"cities\": [\"dakar\"], \"frequency\": \"monthly\""));
@@ -79,7 +80,7 @@ class SubscribingTest {
   @Test
   void aConfirmationIsResentOnlyAfterTheCooldownAndOnlyTheNewestLinkWorks() throws Exception {
     var clock = new AtomicReference<>(Instant.parse("2026-11-20T10:00:00Z"));
-    var handler = new NewsletterHandler(bed.config(() -> clock.get()));
+    var handler = new NewsletterHandler(bed.apiConfig(() -> clock.get()));
     String email = "cooldown.reader@example.org";
     String body = subscription(email, "");
 
@@ -89,7 +90,7 @@ class SubscribingTest {
     assertThat(bed.mailsTo(email)).as("within the cooldown").hasSize(1);
     String first = token(bed.mailsTo(email).getFirst(), "/newsletter/confirm");
 
-    clock.set(clock.get().plus(NewsletterHandler.COOLDOWN));
+    clock.set(clock.get().plus(Subscribing.COOLDOWN));
     NewsletterTestBed.invoke(handler, "POST /newsletter/subscriptions", "/newsletter/subscriptions", body);
     assertThat(bed.mailsTo(email)).hasSize(2);
     String second = token(bed.mailsTo(email).getLast(), "/newsletter/confirm");
@@ -98,7 +99,7 @@ class SubscribingTest {
         "{\"token\": \"" + first + "\"}");
     assertThat(old.getStatusCode()).isEqualTo(400);
     assertThat(json(old).get("error").get("field").asText()).isEqualTo("token");
-    clock.set(clock.get().plus(NewsletterHandler.CONFIRM_FOR).plusSeconds(1));
+    clock.set(clock.get().plus(Subscribing.CONFIRM_FOR).plusSeconds(1));
     var expired = NewsletterTestBed.invoke(handler, "POST /newsletter/confirm", "/newsletter/confirm",
         "{\"token\": \"" + second + "\"}");
     assertThat(expired.getStatusCode()).as("after 48 hours").isEqualTo(400);
@@ -117,18 +118,18 @@ class SubscribingTest {
       "not json | {\"email\": | body",
   })
   void aBadSubscriptionIsRefusedNamingTheFieldAndNothingIsMailed(String name, String body, String field) {
-    int before = bed.deployment.aws().outbox().sent().size();
+    int before = bed.sent().size();
 
     var response = bed.call("POST /newsletter/subscriptions", "/newsletter/subscriptions", body);
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
     assertThat(json(response).get("error").get("field").asText()).isEqualTo(field);
-    assertThat(bed.deployment.aws().outbox().sent()).hasSize(before);
+    assertThat(bed.sent()).hasSize(before);
   }
 
   @Test
   void aBadPreferenceChangeIsRefusedAndAForgedTokenRevealsNothing() {
-    String manage = subscribeAndConfirm("careful.reader@example.org", "");
+    String manage = bed.subscribeAndConfirm("careful.reader@example.org", "");
 
     var bad = bed.call("PUT /newsletter/preferences", "/newsletter/preferences",
         "{\"topics\": [\"news\", \"weather\"]}", "x-newsletter-token", manage);
@@ -145,6 +146,27 @@ class SubscribingTest {
       assertThat(response.getStatusCode()).isEqualTo(404);
       assertThat(response.getBody()).doesNotContain("careful.reader");
     }
+  }
+
+  @Test
+  void controlAndBidiCharactersAreRemovedFromAnAddressBeforeItIsKeptOrMailed() {
+    var response = bed.call("POST /newsletter/subscriptions", "/newsletter/subscriptions",
+        "{\"email\": \"\\u202eclean.reader@example.org\\u0007 \"}");
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(202);
+    assertThat(bed.mailsTo("clean.reader@example.org")).hasSize(1);
+  }
+
+  @Test
+  void theUnsubscribePageSpeaksTheSubscribersLanguageInItsDirection() {
+    String manage = bed.subscribeAndConfirm("hebrew.reader@example.org", "\"languages\": [\"he\"]");
+
+    var page = bed.call(withToken(sample("unsubscribe-page"), manage));
+
+    assertThat(page.getStatusCode()).isEqualTo(200);
+    assertThat(page.getHeaders().get("content-type")).startsWith("text/html");
+    assertThat(page.getBody()).contains("<html lang=\"he\" dir=\"rtl\">", "hebrew.reader@example.org",
+        "name=\"List-Unsubscribe\" value=\"One-Click\"");
   }
 
   @Test
@@ -173,20 +195,4 @@ class SubscribingTest {
     assertThat(bed.mailsTo(email)).hasSize(1);
   }
 
-  /** Subscribes and confirms an address; returns its management token. */
-  static String subscribeAndConfirm(String email, String extra) {
-    return subscribeAndConfirm(bed, email, extra);
-  }
-
-  static String subscribeAndConfirm(NewsletterTestBed bed, String email, String extra) {
-    bed.call("POST /newsletter/subscriptions", "/newsletter/subscriptions", subscription(email, extra));
-    String confirmation = token(bed.mailsTo(email).getLast(), "/newsletter/confirm");
-    var confirmed = bed.call("POST /newsletter/confirm", "/newsletter/confirm", "{\"token\": \"" + confirmation + "\"}");
-    assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(200);
-    return json(confirmed).get("manageToken").asText();
-  }
-
-  static InstantSource fixed(Instant at) {
-    return () -> at;
-  }
 }

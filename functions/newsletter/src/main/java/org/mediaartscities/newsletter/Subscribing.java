@@ -1,0 +1,149 @@
+package org.mediaartscities.newsletter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mediaartscities.shared.auth.SecretTokens;
+import org.mediaartscities.shared.http.ApiException;
+import org.mediaartscities.shared.http.ApiRequest;
+import org.mediaartscities.shared.http.ApiResponse;
+import org.mediaartscities.shared.http.JsonBody;
+import org.mediaartscities.shared.i18n.LanguagePreference;
+import org.mediaartscities.shared.mail.Email;
+import org.mediaartscities.shared.store.StoreConflictException;
+import org.mediaartscities.shared.text.FieldRules;
+
+/**
+ * Double opt-in: a subscription is answered alike for every address (whether it is known, confirmed or new is
+ * never told), and mails the address itself a confirmation link, or a reminder when it is subscribed already.
+ */
+final class Subscribing {
+
+  /** A confirmation link works this long. */
+  static final Duration CONFIRM_FOR = Duration.ofHours(48);
+  /** An address is mailed (a confirmation or a reminder) at most this often, however often it is asked. */
+  static final Duration COOLDOWN = Duration.ofMinutes(15);
+  private static final Map<String, Object> ACCEPTED = Map.of("status", "pending", "message",
+      "If this address can receive email, a message is on its way to it: open its link to confirm.");
+
+  /** The body of a subscription; {@code nickname} is a honeypot that people never see. */
+  record Subscription(String email, List<String> languages, List<String> cities, List<String> topics,
+      String frequency, String nickname, String captchaToken) {}
+
+  /** The body of a confirmation. */
+  record Confirmation(String token) {}
+
+  private final NewsletterApiConfig config;
+
+  Subscribing(NewsletterApiConfig config) {
+    this.config = config;
+  }
+
+  ApiResponse subscribe(ApiRequest request) {
+    Subscription input = JsonBody.parse(request, Subscription.class);
+    String email = FieldRules.oneLine(input.email());
+    if (email == null || email.isEmpty()) {
+      throw ApiException.invalid("email", "'email' is required.");
+    }
+    if (!FieldRules.isEmailAddress(email)) {
+      throw ApiException.invalid("email", "This is not an email address.");
+    }
+    String language = LanguagePreference.of(Optional.empty(), request.header("accept-language").orElse(null))
+        .primaryOrDefault();
+    Preferences preferences = PreferenceRules.apply(new PreferenceRules.Input(input.languages(), input.cities(),
+        input.topics(), input.frequency()), PreferenceRules.defaults(language), config.citySlugs());
+    if (input.nickname() != null && !input.nickname().isBlank()) {
+      return accepted(); // a bot filled the hidden field: the same answer, nothing kept
+    }
+    config.captcha().verify(input.captchaToken());
+    try {
+      register(email, preferences, config.now());
+    } catch (StoreConflictException e) {
+      // Another request for this address wrote at the same moment, and mailed it.
+    }
+    return accepted();
+  }
+
+  /** What subscribing does, by the address's state; the caller learns none of it. */
+  private void register(String email, Preferences preferences, Instant now) {
+    String id = SecretTokens.emailHash(email);
+    Optional<SubscriberStore.Stored> stored = config.subscribers().get(id);
+    if (stored.isEmpty()) {
+      var confirmation = config.tokens().confirmation(id);
+      Subscriber created = Subscriber.pending(id, email, preferences, confirmation.hash(), now.plus(CONFIRM_FOR), now);
+      config.subscribers().put(created, stored);
+      mail(config.emails().confirmation(created, confirmation.token()));
+      return;
+    }
+    Subscriber existing = stored.get().subscriber();
+    boolean cooling = existing.confirmationSentAt() != null
+        && existing.confirmationSentAt().plus(COOLDOWN).isAfter(now);
+    if (cooling) {
+      return;
+    }
+    if (existing.status() == Subscriber.Status.CONFIRMED) {
+      // Nothing changes: only a reminder, with the link to the preferences, goes to the address itself.
+      Subscriber reminded = existing.reminded(now);
+      config.subscribers().put(reminded, stored);
+      mail(config.emails().alreadySubscribed(reminded, config.tokens().manage(reminded)));
+      return;
+    }
+    var confirmation = config.tokens().confirmation(id);
+    Subscriber pending = existing.reconfirming(preferences, confirmation.hash(), now.plus(CONFIRM_FOR), now);
+    config.subscribers().put(pending, stored);
+    mail(config.emails().confirmation(pending, confirmation.token()));
+  }
+
+  ApiResponse confirm(ApiRequest request) {
+    String token = JsonBody.parse(request, Confirmation.class).token();
+    ApiException invalid = ApiException.invalid("token", "This confirmation link is not valid, or has expired; "
+        + "subscribe again to receive a new one.");
+    String id = NewsletterTokens.confirmationSubscriber(token).orElseThrow(() -> invalid);
+    SubscriberStore.Stored stored = config.subscribers().get(id).orElseThrow(() -> invalid);
+    Subscriber subscriber = stored.subscriber();
+    if (subscriber.confirmTokenHash() == null || !NewsletterTokens.confirms(token, subscriber.confirmTokenHash())) {
+      throw invalid;
+    }
+    if (subscriber.status() == Subscriber.Status.CONFIRMED) {
+      return confirmed(subscriber); // the link opened twice
+    }
+    Instant now = config.now();
+    if (subscriber.status() != Subscriber.Status.PENDING || subscriber.confirmExpiresAt().isBefore(now)) {
+      throw invalid;
+    }
+    Subscriber confirmed = subscriber.confirmed(now);
+    try {
+      config.subscribers().put(confirmed, Optional.of(stored));
+    } catch (StoreConflictException e) {
+      // Confirmed at the same moment (the link opened twice at once) is a success; anything else is not.
+      Subscriber current = config.subscribers().get(id).orElseThrow(() -> invalid).subscriber();
+      if (current.status() != Subscriber.Status.CONFIRMED) {
+        throw invalid;
+      }
+      confirmed = current;
+    }
+    return confirmed(confirmed);
+  }
+
+  private ApiResponse confirmed(Subscriber subscriber) {
+    var body = new LinkedHashMap<>(SubscriberAccess.view(subscriber));
+    body.put("manageToken", config.tokens().manage(subscriber));
+    return SubscriberAccess.answer(body);
+  }
+
+  private void mail(Email email) {
+    try {
+      config.mailer().send(email);
+    } catch (RuntimeException e) {
+      // The subscription is stored; asking again after the cooldown mails again. SES messages can name the address.
+      System.err.println("Sending a newsletter email failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static ApiResponse accepted() {
+    return SubscriberAccess.answer(ACCEPTED).withStatus(202);
+  }
+}
