@@ -1,7 +1,5 @@
 package org.mediaartscities.applications;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,27 +10,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 import org.mediaartscities.shared.content.ApplicationForm;
 import org.mediaartscities.shared.content.ApplicationForm.Field;
 import org.mediaartscities.shared.http.ApiException;
+import org.mediaartscities.shared.text.FieldRules;
 
 /**
  * What answers a call's form accepts. Saving checks each answer's type and value (a draft may be incomplete);
  * submitting also checks that every required answer is there and long texts have the words asked for. Each
- * failure is a 400 naming {@code answers.<field id>}.
+ * failure is a 400 naming {@code answers.<field id>}. Long texts keep their line breaks; every other answer is one
+ * line ({@link FieldRules}).
  */
-final class AnswerRules {
+public final class AnswerRules {
 
   static final int MAX_SHORT_TEXT = 300;
   static final int MAX_LONG_TEXT = 20_000;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private AnswerRules() {}
 
   /** The answers merged into {@code current}: a null answer removes one. */
-  static Map<String, Object> merge(ApplicationForm form, Map<String, Object> current, Map<String, Object> changes) {
+  public static Map<String, Object> merge(ApplicationForm form, Map<String, Object> current,
+      Map<String, Object> changes) {
     var fields = new LinkedHashMap<String, Field>();
     form.fields().forEach(field -> fields.put(field.id(), field));
     var merged = new LinkedHashMap<>(current);
@@ -52,7 +52,7 @@ final class AnswerRules {
   }
 
   /** Refuses a submission with a required answer missing or a long text out of its word range. */
-  static void checkComplete(ApplicationForm form, Map<String, Object> answers) {
+  public static void checkComplete(ApplicationForm form, Map<String, Object> answers) {
     for (Field field : form.fields()) {
       String name = "answers." + field.id();
       Object answer = answers.get(field.id());
@@ -77,10 +77,10 @@ final class AnswerRules {
   private static Object value(String name, Field field, Object value) {
     return switch (field.type()) {
       case "short-text" -> text(name, value, MAX_SHORT_TEXT);
-      case "long-text" -> text(name, value, MAX_LONG_TEXT);
+      case "long-text" -> text(name, value, MAX_LONG_TEXT, FieldRules::multiLine);
       case "email" -> {
         String email = text(name, value, 254);
-        if (!EMAIL.matcher(email).matches()) {
+        if (!FieldRules.isEmailAddress(email)) {
           throw ApiException.invalid(name, "This is not an email address.");
         }
         yield email;
@@ -124,10 +124,14 @@ final class AnswerRules {
   }
 
   private static String text(String name, Object value, int max) {
+    return text(name, value, max, FieldRules::oneLine);
+  }
+
+  private static String text(String name, Object value, int max, UnaryOperator<String> cleaning) {
     if (!(value instanceof String text)) {
       throw ApiException.invalid(name, "Text is expected.");
     }
-    String clean = text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+    String clean = cleaning.apply(text);
     if (clean.length() > max) {
       throw ApiException.invalid(name, "At most " + max + " characters (" + clean.length() + " now).");
     }
@@ -135,15 +139,10 @@ final class AnswerRules {
   }
 
   private static String url(String name, String value) {
-    try {
-      URI uri = new URI(value);
-      if ((!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw new URISyntaxException(value, "not http(s)");
-      }
-      return uri.toString();
-    } catch (URISyntaxException e) {
+    if (!FieldRules.isHttpUrl(value)) {
       throw ApiException.invalid(name, "An http(s) address is expected.");
     }
+    return value;
   }
 
   private static String choice(String name, Field field, String value) {

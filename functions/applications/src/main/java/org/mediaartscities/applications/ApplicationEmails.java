@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mediaartscities.shared.i18n.Messages;
 import org.mediaartscities.shared.mail.Email;
+import org.mediaartscities.shared.mail.HtmlPage;
 import org.mediaartscities.shared.mail.HtmlText;
 
 /**
@@ -16,7 +17,7 @@ import org.mediaartscities.shared.mail.HtmlText;
  * file reads English): the access link when an application is opened (or asked for again), the receipt when it is
  * submitted, and the jury's decision.
  */
-final class ApplicationEmails {
+public final class ApplicationEmails {
 
   private static final Messages TEXTS = new Messages("org.mediaartscities.applications.emails",
       ApplicationEmails.class);
@@ -24,20 +25,20 @@ final class ApplicationEmails {
   private ApplicationEmails() {}
 
   /** What a receipt lists: a question's label and the answer as text. */
-  record Line(String label, String answer) {}
+  public record Line(String label, String answer) {}
 
-  static Email accessLink(Application application, String callTitle, String closesAt, String link) {
+  public static Email accessLink(Application application, String callTitle, String closesAt, String link) {
     String lang = application.language();
     var values = values(application, callTitle, Map.of("closesAt", closesAt));
     String intro = TEXTS.text("greeting", lang, values) + "\n\n" + TEXTS.text("access.intro", lang, values);
     String keep = TEXTS.text("access.keep", lang);
     String text = intro + "\n\n" + link + "\n\n" + keep + "\n";
-    String html = paragraphs(intro) + "<p><a href=\"" + Texts.html(link) + "\">" + Texts.html(link) + "</a></p><p>"
-        + Texts.html(keep) + "</p>";
-    return new Email(application.email(), TEXTS.text("access.subject", lang, values), text, page(html, lang), lang);
+    String html = paragraphs(intro) + "<p><a href=\"" + HtmlText.escape(link) + "\">" + HtmlText.escape(link)
+        + "</a></p><p>" + HtmlText.escape(keep) + "</p>";
+    return email(application, TEXTS.text("access.subject", lang, values), text, html);
   }
 
-  static Email receipt(Application application, String callTitle, String submittedAt, List<Line> lines) {
+  public static Email receipt(Application application, String callTitle, String submittedAt, List<Line> lines) {
     String lang = application.language();
     var values = values(application, callTitle, Map.of("submittedAt", submittedAt));
     String intro = TEXTS.text("greeting", lang, values) + "\n\n" + TEXTS.text("receipt.intro", lang, values);
@@ -45,16 +46,15 @@ final class ApplicationEmails {
     var html = new StringBuilder(paragraphs(intro)).append("<table role=\"presentation\" cellpadding=\"4\">");
     for (Line line : lines) {
       text.append(line.label()).append(": ").append(line.answer()).append('\n');
-      html.append("<tr><th align=\"left\" valign=\"top\">").append(Texts.html(line.label())).append("</th><td>")
-          .append(Texts.html(line.answer()).replace("\n", "<br>")).append("</td></tr>");
+      html.append("<tr><th align=\"left\" valign=\"top\">").append(HtmlText.escape(line.label()))
+          .append("</th><td>").append(HtmlText.escape(line.answer()).replace("\n", "<br>")).append("</td></tr>");
     }
     html.append("</table>");
-    return new Email(application.email(), TEXTS.text("receipt.subject", lang, values), text.toString(),
-        page(html.toString(), lang), lang);
+    return email(application, TEXTS.text("receipt.subject", lang, values), text.toString(), html.toString());
   }
 
   /** The jury's decision (shortlisted, accepted or rejected). */
-  static Email decision(Application application, String callTitle) {
+  public static Email decision(Application application, String callTitle) {
     String lang = application.language();
     String key = switch (application.status()) {
       case SHORTLISTED, ACCEPTED, REJECTED -> "decision." + application.status().id();
@@ -63,17 +63,17 @@ final class ApplicationEmails {
     var values = values(application, callTitle, Map.of());
     String hello = TEXTS.text("greeting", lang, values);
     String body = TEXTS.text(key, lang, values);
-    return new Email(application.email(), TEXTS.text("decision.subject", lang, values), hello + "\n\n" + body + "\n",
-        page(paragraphs(hello + "\n\n" + body), lang), lang);
+    return email(application, TEXTS.text("decision.subject", lang, values), hello + "\n\n" + body + "\n",
+        paragraphs(hello + "\n\n" + body));
   }
 
   /** The label of the team line of a receipt. */
-  static String teamLabel(String language) {
+  public static String teamLabel(String language) {
     return TEXTS.text("receipt.team", language);
   }
 
   /** A date and time as a reader of that language expects it, in the call's zone. */
-  static String when(Instant instant, String zone, String language) {
+  public static String when(Instant instant, String zone, String language) {
     Locale locale = language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(locale)
         .format(instant.atZone(ZoneId.of(zone)));
@@ -90,15 +90,13 @@ final class ApplicationEmails {
   private static String paragraphs(String text) {
     var html = new StringBuilder();
     for (String paragraph : text.split("\n\n")) {
-      html.append("<p>").append(Texts.html(paragraph).replace("\n", "<br>")).append("</p>");
+      html.append("<p>").append(HtmlText.escape(paragraph).replace("\n", "<br>")).append("</p>");
     }
     return html.toString();
   }
 
-  private static String page(String body, String language) {
-    return "<!DOCTYPE html><html lang=\"" + Texts.html(language) + "\" dir=\"" + HtmlText.direction(language)
-        + "\"><body style=\""
-        + "font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #222\">" + body
-        + "</body></html>";
+  private static Email email(Application application, String subject, String text, String bodyHtml) {
+    String lang = application.language();
+    return new Email(application.email(), subject, text, HtmlPage.of(lang, subject, bodyHtml), lang);
   }
 }

@@ -2,7 +2,9 @@ package org.mediaartscities.applications;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A file an applicant attaches to a file question: announced (a presigned URL was issued), then checked by the
@@ -10,21 +12,34 @@ import java.util.Locale;
  *
  * @param key where it is in the applications bucket (chosen by the server)
  */
-record ApplicationFile(String id, String applicationId, String fieldId, String fileName, String contentType,
+public record ApplicationFile(String id, String applicationId, String fieldId, String fileName, String contentType,
     long size, String key, Status status, String reason, Instant createdAt) {
 
-  enum Status {
+  public enum Status {
     PENDING,
     READY,
     REJECTED;
 
     @JsonValue
-    String id() {
+    public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
-  ApplicationFile with(Status newStatus, String why) {
+  /** The file as applicants and reviewers see it. */
+  public Map<String, Object> view() {
+    var view = new LinkedHashMap<String, Object>();
+    view.put("fileId", id);
+    view.put("fieldId", fieldId);
+    view.put("fileName", fileName);
+    view.put("contentType", contentType);
+    view.put("size", size);
+    view.put("status", status);
+    view.put("reason", reason);
+    return view;
+  }
+
+  public ApplicationFile with(Status newStatus, String why) {
     return new ApplicationFile(id, applicationId, fieldId, fileName, contentType, size, key, newStatus, why,
         createdAt);
   }

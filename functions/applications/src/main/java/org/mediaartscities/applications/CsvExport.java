@@ -10,11 +10,11 @@ import org.mediaartscities.shared.content.ContentItem;
  * lines, one row per submitted application with its team, answers, each criterion's mean, the score and the number of
  * reviews. Cells that a spreadsheet would run as a formula are neutralised.
  */
-final class CsvExport {
+public final class CsvExport {
 
   private CsvExport() {}
 
-  static String of(ContentItem call, List<ApplicationStore.Reviewed> applications) {
+  public static String of(ContentItem call, List<ReviewStore.Reviewed> applications) {
     ApplicationForm form = call.call().form();
     String lang = call.originalLanguage();
     var csv = new StringBuilder("\uFEFF");
@@ -24,7 +24,7 @@ final class CsvExport {
     form.criteria().forEach(c -> header.add(String.valueOf(Texts.pick(c.name(), lang))));
     header.addAll(List.of("Score", "Reviews"));
     row(csv, header);
-    for (ApplicationStore.Reviewed reviewed : applications) {
+    for (ReviewStore.Reviewed reviewed : applications) {
       Application a = reviewed.stored().application();
       if (a.submittedAt() == null) {
         continue;
@@ -58,7 +58,7 @@ final class CsvExport {
     csv.append("\r\n");
   }
 
-  static String cell(String value) {
+  public static String cell(String value) {
     String text = value == null ? "" : value;
     if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text; // not a formula (CSV injection)

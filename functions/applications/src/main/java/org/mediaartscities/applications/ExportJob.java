@@ -5,41 +5,41 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * A ZIP of all files of a call's submitted applications, built in the background by {@link ZipExportHandler}.
+ * A ZIP of all files of a call's submitted applications, built in the background by the exports function.
  *
  * @param key where the ZIP is in the applications bucket, once ready
  * @param error why it failed, in words for the editor (never a stack trace)
  */
-record ExportJob(String id, String callId, String callSlug, Status status, Instant requestedAt, Instant finishedAt,
-    int applications, int files, long bytes, String key, String error) {
+public record ExportJob(String id, String callId, String callSlug, Status status, Instant requestedAt,
+    Instant finishedAt, int applications, int files, long bytes, String key, String error) {
 
   /** Where a job is. */
-  enum Status {
+  public enum Status {
     PENDING,
     RUNNING,
     READY,
     FAILED;
 
     @JsonValue
-    String id() {
+    public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
-  static ExportJob pending(String id, String callId, String callSlug, Instant at) {
+  public static ExportJob pending(String id, String callId, String callSlug, Instant at) {
     return new ExportJob(id, callId, callSlug, Status.PENDING, at, null, 0, 0, 0, null, null);
   }
 
-  ExportJob running() {
+  public ExportJob running() {
     return new ExportJob(id, callId, callSlug, Status.RUNNING, requestedAt, null, 0, 0, 0, null, null);
   }
 
-  ExportJob ready(String zipKey, int applicationCount, int fileCount, long size, Instant at) {
+  public ExportJob ready(String zipKey, int applicationCount, int fileCount, long size, Instant at) {
     return new ExportJob(id, callId, callSlug, Status.READY, requestedAt, at, applicationCount, fileCount, size, zipKey,
         null);
   }
 
-  ExportJob failed(String reason, Instant at) {
+  public ExportJob failed(String reason, Instant at) {
     return new ExportJob(id, callId, callSlug, Status.FAILED, requestedAt, at, 0, 0, 0, null, reason);
   }
 }

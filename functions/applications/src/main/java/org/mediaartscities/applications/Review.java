@@ -8,9 +8,9 @@ import java.util.Map;
  *
  * @param reviewer the reviewer's token subject
  */
-record Review(String reviewer, Map<String, Integer> scores, String comment, Instant at) {
+public record Review(String reviewer, Map<String, Integer> scores, String comment, Instant at) {
 
-  Review {
+  public Review {
     scores = scores == null ? Map.of() : Map.copyOf(scores);
   }
 }

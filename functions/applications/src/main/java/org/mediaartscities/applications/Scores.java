@@ -11,12 +11,12 @@ import org.mediaartscities.shared.http.ApiException;
  * Scoring: each reviewer scores every criterion from 1 to its scale; a review's score is the weighted mean of its
  * criteria, each as a share of its scale, from 0 to 100; an application's score is the mean of its reviews'.
  */
-final class Scores {
+public final class Scores {
 
   private Scores() {}
 
   /** A review's scores, checked against the call's criteria: all of them, each within its scale. */
-  static Map<String, Integer> check(ApplicationForm form, Map<String, Integer> scores) {
+  public static Map<String, Integer> check(ApplicationForm form, Map<String, Integer> scores) {
     if (form.criteria().isEmpty()) {
       throw new ApiException(409, "no_criteria", "This call has no scoring criteria.", null);
     }
@@ -40,7 +40,7 @@ final class Scores {
   }
 
   /** The mean of the reviews' weighted scores, 0 to 100 with one decimal; null when nobody reviewed yet. */
-  static Double mean(ApplicationForm form, List<Review> reviews) {
+  public static Double mean(ApplicationForm form, List<Review> reviews) {
     if (reviews.isEmpty() || form.criteria().isEmpty()) {
       return null;
     }
@@ -52,7 +52,7 @@ final class Scores {
   }
 
   /** One criterion's mean over the reviews, on its own scale; null when nobody reviewed yet. */
-  static Double criterionMean(Criterion criterion, List<Review> reviews) {
+  public static Double criterionMean(Criterion criterion, List<Review> reviews) {
     var scores = reviews.stream().map(r -> r.scores().get(criterion.id())).filter(s -> s != null).toList();
     return scores.isEmpty() ? null
         : Math.round(scores.stream().mapToInt(Integer::intValue).average().orElse(0) * 100) / 100.0;

@@ -6,4 +6,4 @@ package org.mediaartscities.applications;
  * @param email optional: some teams are reached through the main applicant only
  * @param role optional, e.g. "sound design"
  */
-record TeamMember(String name, String email, String role) {}
+public record TeamMember(String name, String email, String role) {}

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mediaartscities.shared.content.ApplicationForm;
 import org.mediaartscities.shared.http.ApiException;
-import org.mediaartscities.shared.mail.EmailAddress;
+import org.mediaartscities.shared.text.FieldRules;
 
 /** Checks the co-applicants of a save against the call's limit; errors name the member and field. */
-final class TeamRules {
+public final class TeamRules {
 
   private TeamRules() {}
 
   /** The team, cleaned; {@code team} replaces the saved one as a whole. */
-  static List<TeamMember> check(ApplicationForm form, List<TeamMember> team) {
+  public static List<TeamMember> check(ApplicationForm form, List<TeamMember> team) {
     if (team.size() > form.maxTeamMembers()) {
       throw ApiException.invalid("team", form.maxTeamMembers() == 0 ? "This call takes individual applications only."
           : "This call takes at most " + form.maxTeamMembers() + " team members besides you.");
@@ -29,7 +29,7 @@ final class TeamRules {
         throw ApiException.invalid(at + "name", "Each team member needs a name.");
       }
       String email = text(at + "email", member.email(), 254);
-      if (email != null && !EmailAddress.isPlausible(email)) {
+      if (email != null && !FieldRules.isEmailAddress(email)) {
         throw ApiException.invalid(at + "email", "This is not an email address.");
       }
       clean.add(new TeamMember(name, email, text(at + "role", member.role(), 100)));
@@ -38,16 +38,16 @@ final class TeamRules {
   }
 
   /** One member as a line of text: {@code Ana Lima <ana@example.org> (sound design)}. */
-  static String describe(TeamMember member) {
+  public static String describe(TeamMember member) {
     return member.name() + (member.email() == null ? "" : " <" + member.email() + ">")
         + (member.role() == null ? "" : " (" + member.role() + ")");
   }
 
   private static String text(String field, String value, int max) {
-    if (value == null || value.isBlank()) {
+    String clean = FieldRules.oneLine(value);
+    if (clean == null || clean.isEmpty()) {
       return null;
     }
-    String clean = value.replaceAll("\\p{Cntrl}", "").strip();
     if (clean.length() > max) {
       throw ApiException.invalid(field, "'" + field + "' has at most " + max + " characters.");
     }

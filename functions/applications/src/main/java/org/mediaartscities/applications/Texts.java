@@ -4,11 +4,11 @@ import java.util.Map;
 import org.mediaartscities.shared.i18n.LanguagePreference;
 
 /** Picks a text among its translations with the public API's fallbacks: asked language, English, any. */
-final class Texts {
+public final class Texts {
 
   private Texts() {}
 
-  static String pick(Map<String, String> texts, String lang) {
+  public static String pick(Map<String, String> texts, String lang) {
     if (texts.isEmpty()) {
       return null;
     }
@@ -18,15 +18,10 @@ final class Texts {
   }
 
   /** A call's title in the language it is best read in by a reader of {@code language}. */
-  static String title(org.mediaartscities.shared.content.ContentItem call, String language) {
+  public static String title(org.mediaartscities.shared.content.ContentItem call, String language) {
     String chosen = new LanguagePreference(java.util.List.of(language)).choose(call.translations().keySet(),
         call.originalLanguage());
     String title = call.translations().get(chosen).title();
     return title == null ? call.slug() : title;
-  }
-
-  /** Escapes text for HTML emails. */
-  static String html(String text) {
-    return org.mediaartscities.shared.mail.HtmlText.escape(text);
   }
 }

@@ -1,0 +1,69 @@
+package org.mediaartscities.applications;
+
+import java.util.List;
+import org.mediaartscities.shared.json.Json;
+import org.mediaartscities.shared.store.StoreConflictException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * A call's decision emails ({@code pk = CALL#{callId}}, {@code sk = OUTBOX#{application id}}), prepared with each
+ * decision and sent all at once by an editor.
+ */
+public final class DecisionOutbox {
+
+  private final DynamoDbTable<ApplicationRow> table;
+  private final ApplicationStore applications;
+
+  DecisionOutbox(DynamoDbEnhancedClient client, DynamoDbTable<ApplicationRow> table) {
+    this.table = table;
+    this.applications = new ApplicationStore(client, table);
+  }
+
+  /**
+   * Records a decision and prepares its email in the call's outbox, in one transaction: never a decision without
+   * its email, nor an email for a decision that did not happen.
+   *
+   * @throws StoreConflictException when the application changed since it was read
+   */
+  public void decide(Application decided, ApplicationStore.Stored before, PreparedEmail email) {
+    applications.transact(TransactWriteItemsEnhancedRequest.builder()
+        .addPutItem(table, applications.replacing(decided, before))
+        .addPutItem(table, row(decided.callId(), email)), decided);
+  }
+
+  public List<PreparedEmail> of(String callId) {
+    return table.query(QueryConditional.sortBeginsWith(k -> k
+            .partitionValue(ApplicationRow.callPk(callId)).sortValue(ApplicationRow.OUTBOX_PREFIX)))
+        .items().stream().map(row -> Json.read(row.doc(), PreparedEmail.class)).toList();
+  }
+
+  /**
+   * Replaces a prepared email by {@code next} if nobody else did: marking one sent (or back to unsent after a
+   * failure) this way makes "send all" safe to run twice at once.
+   *
+   * @return false when another writer changed it first
+   */
+  public boolean replace(String callId, PreparedEmail current, PreparedEmail next) {
+    try {
+      table.putItem(PutItemEnhancedRequest.builder(ApplicationRow.class).item(row(callId, next))
+          .conditionExpression(Expression.builder().expression("#doc = :doc").putExpressionName("#doc", "doc")
+              .putExpressionValue(":doc", AttributeValue.fromS(Json.write(current))).build())
+          .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private static ApplicationRow row(String callId, PreparedEmail email) {
+    return new ApplicationRow(ApplicationRow.callPk(callId), ApplicationRow.OUTBOX_PREFIX + email.applicationId(),
+        null, null, Json.write(email));
+  }
+}

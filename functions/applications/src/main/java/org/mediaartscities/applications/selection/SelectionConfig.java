@@ -1,0 +1,62 @@
+package org.mediaartscities.applications.selection;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.mediaartscities.applications.ApplicationFileStore;
+import org.mediaartscities.applications.ApplicationStore;
+import org.mediaartscities.applications.ApplicationsTable;
+import org.mediaartscities.applications.BestEffortMail;
+import org.mediaartscities.applications.DecisionOutbox;
+import org.mediaartscities.applications.ReviewStore;
+import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.content.ContentRepository;
+import org.mediaartscities.shared.content.ContentTable;
+import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.mail.Mailer;
+
+/**
+ * What SelectionFunction (the jury's and the editors' routes) is wired with; {@link #fromEnvironment()} reads every
+ * variable it uses: {@code CONTENT_TABLE}, {@code APPLICATIONS_TABLE}, {@code APPLICATIONS_BUCKET},
+ * {@code SENDER_EMAIL} and {@code EXPORTS_QUEUE_URL}.
+ *
+ * @param downloads short-lived download links to applicants' files
+ * @param exports ZIP exports of a call's files, asked for by editors
+ * @param mail sends the decision emails of a call's outbox
+ */
+record SelectionConfig(ContentRepository calls, ApplicationStore applications, ApplicationFileStore files,
+    ReviewStore reviews, DecisionOutbox outbox, FileDownloads downloads, ExportRequests exports, BestEffortMail mail,
+    InstantSource clock) {
+
+  static SelectionConfig fromEnvironment() {
+    var dynamoDb = AwsClients.dynamoDb();
+    var client = AwsClients.dynamoDbEnhanced(dynamoDb);
+    var table = ApplicationsTable.fromEnvironment(dynamoDb, client);
+    var presigner = AwsClients.s3Presigner();
+    String bucket = Env.required("APPLICATIONS_BUCKET");
+    return new SelectionConfig(
+        new ContentRepository(ContentTable.from(client)),
+        table.applications(),
+        table.files(),
+        table.reviews(),
+        table.outbox(),
+        new FileDownloads(presigner, bucket),
+        new ExportRequests(table.exportJobs(), memoized(AwsClients::sqs), Env.required("EXPORTS_QUEUE_URL"),
+            presigner, bucket),
+        new BestEffortMail(Mailer.fromEnvironment(Env.required("SENDER_EMAIL"))),
+        InstantSource.system());
+  }
+
+  /** The server's time, to the millisecond (as stored). */
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  // Built on first use: only an editor's ZIP request needs an SQS client, and nobody else pays for it at cold start.
+  private static <T> Supplier<T> memoized(Supplier<T> factory) {
+    var value = new AtomicReference<T>();
+    return () -> value.updateAndGet(current -> current != null ? current : factory.get());
+  }
+}
