@@ -35,13 +35,6 @@ public record Caller(String subject, Set<String> groups, String city) {
     return isAdmin() || (groups.contains(EDITORS) && this.city != null && this.city.equals(city));
   }
 
-  /** Reviewers review every call's applications; editors their city's; admins all. */
-  public void requireMayReview(String callCity) {
-    if (!groups.contains(REVIEWERS) && !editsCity(callCity)) {
-      throw ApiException.forbidden("Only reviewers, the call's city editors and admins can review applications.");
-    }
-  }
-
   /** Admins may change every item; editors only those of their own city; nobody else anything. */
   public void requireMayEdit(String itemCity) {
     if (isAdmin()) {
