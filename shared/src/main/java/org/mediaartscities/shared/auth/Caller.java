@@ -7,10 +7,13 @@ import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 
 /**
- * Who is calling a guarded route, from the claims API Gateway's JWT authorizer verified: the token's subject, its Cognito groups
- * and, for an editor, the city ({@code custom:city}).
+ * Who is calling a guarded route, from the claims API Gateway's JWT authorizer verified: the token's subject, its
+ * Cognito groups, for an editor the city ({@code custom:city}), and the email address when Cognito verified it.
+ *
+ * @param verifiedEmail the {@code email} claim, lower-cased, only when {@code email_verified} is true; else null. A
+ *     jury names its members by address, so an address nobody proved to own must never open a call's applications.
  */
-public record Caller(String subject, Set<String> groups, String city) {
+public record Caller(String subject, Set<String> groups, String city, String verifiedEmail) {
 
   public static final String ADMINS = "admins";
   public static final String EDITORS = "editors";
@@ -23,7 +26,10 @@ public record Caller(String subject, Set<String> groups, String city) {
       // Only reachable if a route lost its authorizer in template.yaml: refuse rather than guess.
       throw new ApiException(401, "unauthorized", "Sign in first.", null);
     }
-    return new Caller(subject, groups(request.claims().get("cognito:groups")), request.claims().get("custom:city"));
+    String email = request.claims().get("email");
+    boolean verified = "true".equalsIgnoreCase(request.claims().get("email_verified"));
+    return new Caller(subject, groups(request.claims().get("cognito:groups")), request.claims().get("custom:city"),
+        verified && email != null && !email.isBlank() ? email.strip().toLowerCase(java.util.Locale.ROOT) : null);
   }
 
   public boolean isAdmin() {

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * here, never in template.yaml or in AWS.
  *
  * <ul>
- *   <li>{@code GET /_local/token?role=editor&city=lyon&expires-in=3600}: a signed ID token (text);</li>
+ *   <li>{@code GET /_local/token?role=editor&city=lyon&expires-in=3600[&email=ana@example.org]}: a signed ID token
+ *   (text), with a verified email when one is given;</li>
  *   <li>{@code GET /_local/jwks.json}: the public key that verifies them;</li>
  *   <li>{@code GET /_local/media/renditions/...}: image renditions, as the CDN serves them in AWS;</li>
  *   <li>{@code POST /_local/digest[?at=2026-12-07T08:00:00+01:00]}: runs the newsletter digest now (or as of that
@@ -100,7 +101,7 @@ final class LocalDevEndpoints implements HttpHandler {
     try {
       long seconds = Long.parseLong(query.getOrDefault("expires-in", "3600"));
       String token = tokens.issue(query.getOrDefault("role", "editor"), query.get("city"), Duration.ofSeconds(seconds),
-          query.get("sub"));
+          query.get("sub"), query.get("email"));
       send(exchange, 200, "text/plain; charset=utf-8", token + "\n");
     } catch (IllegalArgumentException e) {
       send(exchange, 400, "application/json", Json.write(Map.of("message", e.getMessage())));

@@ -32,6 +32,14 @@ public final class LocalTokens {
    * @param subject the user's id, or null for one derived from role and city
    */
   public String issue(String role, String city, Duration lifetime, String subject) {
+    return issue(role, city, lifetime, subject, null);
+  }
+
+  /**
+   * The same, for a user whose email address Cognito verified ({@code email_verified: true}), as a juror invited by
+   * that address is; without one, the token carries an unverified address made from role and city.
+   */
+  public String issue(String role, String city, Duration lifetime, String subject, String verifiedEmail) {
     String group = switch (role) {
       case "editor" -> "editors";
       case "admin" -> "admins";
@@ -41,8 +49,12 @@ public final class LocalTokens {
     if (role.equals("editor") && (city == null || city.isBlank())) {
       throw new IllegalArgumentException("an editor needs a city (--city lyon)");
     }
+    if (verifiedEmail != null && !verifiedEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      throw new IllegalArgumentException("--email is an email address, such as ana@example.org");
+    }
     String name = role + (city == null ? "" : "-" + city);
-    String sub = subject != null ? subject : UUID.nameUUIDFromBytes(name.getBytes()).toString();
+    String identity = verifiedEmail != null ? verifiedEmail : name;
+    String sub = subject != null ? subject : UUID.nameUUIDFromBytes(identity.getBytes()).toString();
     Instant now = Instant.now();
     var claims = new JWTClaimsSet.Builder()
         .issuer(issuerUrl)
@@ -54,7 +66,8 @@ public final class LocalTokens {
         .claim("token_use", "id")
         .claim("auth_time", now.getEpochSecond())
         .claim("cognito:username", name)
-        .claim("email", name + "@example.org")
+        .claim("email", verifiedEmail != null ? verifiedEmail : name + "@example.org")
+        .claim("email_verified", verifiedEmail != null)
         .claim("cognito:groups", List.of(group));
     if (city != null && !city.isBlank()) {
       claims.claim("custom:city", city);
