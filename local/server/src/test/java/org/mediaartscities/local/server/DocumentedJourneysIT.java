@@ -25,7 +25,8 @@ import org.mediaartscities.local.RepoPaths;
  * newcomer would paste them: documentation that no test runs drifts with every change.
  *
  * <p>Every {@code sh} block carries a mark on the line before it: {@code <!-- journey: sample-data -->} (run, on a
- * server seeded with the sample data) or {@code <!-- not-run: why -->} (shown, not run: it needs another terminal,
+ * server seeded with the sample data), {@code <!-- journey: no-items -->} (run on a server with the 22 cities and
+ * nothing else, as {@code ./dev run --no-sample-items} starts) or {@code <!-- not-run: why -->} (shown, not run: it needs another terminal,
  * or shows a placeholder). A block without a mark fails the test, so that nothing is skipped by guessing. The blocks
  * of one document and mode run in one shell, in order, so that a variable set by one is there for the next; they run
  * in a scratch folder, so that nothing they write lands in the working tree; {@code curl} fails on an HTTP error.
@@ -148,13 +149,14 @@ class DocumentedJourneysIT {
   /** The server modes a block may ask for, and how the test starts each. */
   static final class DevServerModes {
 
-    static final List<String> NAMES = List.of("sample-data");
+    static final List<String> NAMES = List.of("sample-data", "no-items");
 
     private DevServerModes() {}
 
     static DevOptions options(String mode) {
       return switch (mode) {
-        case "sample-data" -> new DevOptions(0, null, false);
+        case "sample-data" -> new DevOptions(0, null, false, true);
+        case "no-items" -> new DevOptions(0, null, false, false);
         default -> throw new IllegalArgumentException("No server mode '" + mode + "'; known: " + NAMES);
       };
     }
