@@ -56,7 +56,12 @@ final class LocalDevEndpoints implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      if (exchange.getRequestMethod().equals("POST") && path.equals("/_local/digest")) {
+      if (!isLoopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
+        // DNS rebinding: a page on another site can resolve its own name to 127.0.0.1 and call this port from the
+        // browser; its requests carry that name as Host. These endpoints hand out tokens for any role.
+        send(exchange, 403, "application/json", Json.write(Map.of("message",
+            "The /_local endpoints answer only requests addressed to localhost or a loopback address.")));
+      } else if (exchange.getRequestMethod().equals("POST") && path.equals("/_local/digest")) {
         String at = query(exchange.getRequestURI().getRawQuery()).get("at");
         try {
           send(exchange, 200, "application/json", Json.write(digest.apply(at)));
@@ -94,6 +99,21 @@ final class LocalDevEndpoints implements HttpHandler {
         send(exchange, 404, "application/json", Json.write(Map.of("message", "Not Found")));
       }
     }
+  }
+
+  /** Whether a Host header names this machine: {@code localhost} or a loopback address, with or without a port. */
+  static boolean isLoopbackHost(String host) {
+    if (host == null || host.isBlank()) {
+      return false;
+    }
+    String name = host.strip().toLowerCase(java.util.Locale.ROOT);
+    if (name.startsWith("[")) {
+      int end = name.indexOf(']');
+      return end > 0 && name.substring(1, end).equals("::1") && (end == name.length() - 1
+          || name.substring(end + 1).matches(":\\d{1,5}"));
+    }
+    String bare = name.replaceFirst(":\\d{1,5}$", "");
+    return bare.equals("localhost") || bare.matches("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
   }
 
   private void token(HttpExchange exchange) throws IOException {

@@ -138,6 +138,18 @@ class DevServerIT {
   }
 
   @Test
+  void theLocalEndpointsRefuseARequestAddressedToAnotherHost() throws Exception {
+    // What a DNS-rebinding page sends: this port, under its own name.
+    try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.getOutputStream().write(("GET /_local/token?role=admin HTTP/1.1\r\nHost: rebind.evil.example:"
+          + server.port() + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 403").doesNotContain("eyJ");
+    }
+    assertThat(get("/_local/token?role=admin").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void corsPreflightIsAnsweredForAConfiguredOriginOnly() throws Exception {
     HttpResponse<String> allowed = HTTP.send(HttpRequest.newBuilder(uri("/news"))
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:5173")

@@ -9,6 +9,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RequestLineFrontTest {
 
   @ParameterizedTest
+  @CsvSource({"localhost,true", "localhost:3000,true", "127.0.0.1:3000,true", "127.1.2.3,true", "[::1]:3000,true",
+      "[::1],true", "evil.example,false", "evil.example:3000,false", "localhost.evil.example,false",
+      "127.0.0.1.evil.example,false", "[::2]:3000,false", "'',false", "localhost:99999999,false"})
+  void onlyLoopbackHostsReachTheLocalEndpoints(String host, boolean allowed) {
+    assertThat(LocalDevEndpoints.isLoopbackHost(host)).isEqualTo(allowed);
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "GET /news?cursor=… HTTP/1.1|GET /news?cursor=%E2%80%A6 HTTP/1.1",
       "GET /news?q=a b HTTP/1.1|GET /news?q=a%20b HTTP/1.1",
