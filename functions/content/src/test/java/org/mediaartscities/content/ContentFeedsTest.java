@@ -41,7 +41,8 @@ class ContentFeedsTest {
   /** The city of every seeded item, by id (the calendar's UIDs) and by news slug (the feed's links). */
   private static final Map<String, String> CITY_BY_ID = new HashMap<>();
   private static final Map<String, String> NEWS_CITY_BY_SLUG = new HashMap<>();
-  private static final String TRICKY_TITLE = "Rencontre, atelier; et \\ « nuit » — " + "très longue ".repeat(12) + "fin";
+  private static final String TRICKY_TITLE = "Rencontre, atelier; et \\ « nuit » </script><img src=x onerror=alert(1)> & — "
+      + "très longue ".repeat(12) + "fin";
 
   @BeforeAll
   static void seed() {
@@ -61,6 +62,20 @@ class ContentFeedsTest {
         List.of(), PublicationStatus.PUBLISHED, now.minus(Duration.ofHours(1)),
         new EventDetails(starts, starts.plus(Duration.ofHours(2)), "Europe/Paris",
             new EventDetails.Venue("Salle « A »", "1, place des Terreaux, Lyon"), null, "offline"), null, null));
+  }
+
+  @Test
+  void anEventsJsonLdCanSitInAScriptTagWhateverItsTitle() throws Exception {
+    String page = "<script type=\"application/ld+json\">" + "%s" + "</script>";
+    APIGatewayV2HTTPResponse response = bed.invoke(ContentTestBed.detail(Kind.EVENT, "tricky-event"));
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    // The raw answer holds no <, > or &: its JSON-LD placed in a page cannot close the script tag.
+    assertThat(response.getBody()).doesNotContain("<").doesNotContain(">").doesNotContain("&");
+    var jsonLd = ContentTestBed.json(response).get("jsonLd");
+    assertThat(jsonLd.get("name").asText()).isEqualTo(TRICKY_TITLE);
+    String embedded = page.formatted(org.mediaartscities.shared.json.Json.writeForPages(jsonLd));
+    assertThat(embedded.indexOf("</script>")).isEqualTo(embedded.length() - "</script>".length());
   }
 
   @Test

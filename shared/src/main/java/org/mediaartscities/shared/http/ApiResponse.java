@@ -20,7 +20,7 @@ public record ApiResponse(int status, String body, Map<String, String> headers) 
 
   /** 200 with a JSON body and the given Cache-Control. */
   public static ApiResponse json(Object value, String cacheControl) {
-    return ok(Json.write(value), JSON, cacheControl);
+    return ok(Json.writeForPages(value), JSON, cacheControl);
   }
 
   /** 200 with a text body of the given content type. */
