@@ -5,16 +5,14 @@ import static org.mediaartscities.newsletter.NewsletterEmails.TEXTS;
 import static org.mediaartscities.shared.mail.HtmlText.escape;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.i18n.LanguagePreference;
+import org.mediaartscities.shared.i18n.LocalDates;
+import org.mediaartscities.shared.i18n.Typography;
 import org.mediaartscities.shared.mail.Email;
 import org.mediaartscities.shared.mail.HtmlPage;
 
@@ -57,14 +55,16 @@ record DigestEmail(NewsletterLinks links, String zone) {
         lang)) + "<br><a href=\"" + escape(manage) + "\" style=\"color: #666666;\">"
         + escape(TEXTS.text("digest.manage", lang)) + "</a> · <a href=\"" + escape(unsubscribePage)
         + "\" style=\"color: #666666;\">" + escape(TEXTS.text("digest.unsubscribe", lang)) + "</a></p>";
-    String textFooter = TEXTS.text("digest.why", lang) + "\n" + TEXTS.text("digest.manage", lang) + ": " + manage
-        + "\n" + TEXTS.text("digest.unsubscribe", lang) + ": " + unsubscribePage + "\n";
+    // A label and its link, written as the language writes a colon (French: "recevez : https://…").
+    String textFooter = TEXTS.text("digest.why", lang) + "\n"
+        + Typography.apply(lang, TEXTS.text("digest.manage", lang) + ": " + manage) + "\n"
+        + Typography.apply(lang, TEXTS.text("digest.unsubscribe", lang) + ": " + unsubscribePage) + "\n";
     var headers = new LinkedHashMap<String, String>();
     headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">"
         + (unsubscribeMailto == null || unsubscribeMailto.isBlank() ? "" : ", <mailto:" + unsubscribeMailto
             + "?subject=unsubscribe>"));
     headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    String subject = TEXTS.text("digest.subject", lang, Map.of("date", date(date, zone, lang)));
+    String subject = TEXTS.text("digest.subject", lang, Map.of("date", LocalDates.date(date, zone, lang)));
     return Optional.of(new Email(subscriber.email(), subject,
         text(mine, preferences.languages(), lang) + "\n--\n" + textFooter,
         HtmlPage.of(lang, subject, html(mine, preferences.languages(), lang) + footer), lang, headers));
@@ -72,7 +72,7 @@ record DigestEmail(NewsletterLinks links, String zone) {
 
   /** The public archive of an edition in one language: every item, no subscriber's data. */
   String archive(List<DigestItem> edition, String lang, Instant date) {
-    String title = TEXTS.text("archive.title", lang, Map.of("date", date(date, zone, lang)));
+    String title = TEXTS.text("archive.title", lang, Map.of("date", LocalDates.date(date, zone, lang)));
     return HtmlPage.of(lang, title, html(edition, List.of(lang), lang));
   }
 
@@ -146,20 +146,10 @@ record DigestEmail(NewsletterLinks links, String zone) {
     String itemZone = item.timeZone() == null ? zone : item.timeZone();
     return Optional.ofNullable(switch (item.topic()) {
       case EVENTS -> item.startsAt() == null ? null
-          : TEXTS.text("digest.starts", lang, Map.of("date", date(item.startsAt(), itemZone, lang)));
+          : TEXTS.text("digest.starts", lang, Map.of("date", LocalDates.date(item.startsAt(), itemZone, lang)));
       case CALLS -> item.closesAt() == null ? null
-          : TEXTS.text("digest.closes", lang, Map.of("date", format(FormatStyle.LONG, true, item.closesAt(), itemZone,
-              lang)));
+          : TEXTS.text("digest.closes", lang, Map.of("date", LocalDates.dateTime(item.closesAt(), itemZone, lang)));
       case NEWS -> null;
     });
-  }
-
-  private static String date(Instant instant, String zone, String lang) {
-    return format(FormatStyle.LONG, false, instant, zone, lang);
-  }
-
-  private static String format(FormatStyle style, boolean withTime, Instant instant, String zone, String lang) {
-    var formatter = withTime ? DateTimeFormatter.ofLocalizedDateTime(style) : DateTimeFormatter.ofLocalizedDate(style);
-    return formatter.withLocale(Locale.forLanguageTag(lang)).format(instant.atZone(ZoneId.of(zone)));
   }
 }

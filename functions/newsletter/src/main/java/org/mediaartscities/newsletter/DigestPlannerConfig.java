@@ -20,11 +20,15 @@ record DigestPlannerConfig(SubscriberStore subscribers, DigestRuns runs, Edition
     var table = NewsletterRow.table(client);
     return new DigestPlannerConfig(
         new SubscriberStore(client, table),
-        DigestRuns.fromEnvironment(table),
+        DigestRuns.fromEnvironment(client, table),
         new Editions(new ContentRepository(ContentTable.from(client)), Env.optional("MEDIA_BASE_URL").orElse(null)),
         DigestEmail.fromEnvironment(),
         AwsClients.sqs(),
         Env.required("DIGEST_QUEUE_URL"),
         InstantSource.system());
+  }
+
+  DigestPlannerConfig withClock(InstantSource other) {
+    return new DigestPlannerConfig(subscribers, runs, editions, email, sqs, queueUrl, other);
   }
 }

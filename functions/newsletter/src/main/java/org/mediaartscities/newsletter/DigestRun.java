@@ -2,14 +2,18 @@ package org.mediaartscities.newsletter;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * One firing of the digest for one frequency: what it covers, how far its planning got, and its public archive.
  *
- * @param id e.g. {@code weekly-2026-11-30}: the same on a second firing of the same day, so it is planned once
- * @param since what was published after this instant is in it (the previous run's {@code until})
+ * @param id e.g. {@code weekly-2026-11-30}, after the day it is run as of: the same on a second firing of the same
+ *     day, so it is planned once
+ * @param since what was published after this instant is in it: the {@code until} of the previous run of its chain
+ * @param until what was published up to this instant is in it: the earlier of the time it is run as of and the
+ *     planner's clock when it was planned
  * @param items how many items the edition holds; a run with none sends nothing
  * @param languages the languages its archive was rendered in
  * @param queued subscribers handed to the sender
@@ -31,6 +35,11 @@ record DigestRun(String id, Preferences.Frequency frequency, Instant since, Inst
 
   DigestRun {
     languages = languages == null ? List.of() : List.copyOf(languages);
+  }
+
+  /** The day it is run as of (in the digest's time zone), which names it. */
+  LocalDate day() {
+    return LocalDate.parse(id.substring(id.indexOf('-') + 1));
   }
 
   /** A run being planned: its window and edition are known, nobody is queued yet. */

@@ -26,7 +26,7 @@ record DigestSenderConfig(SubscriberStore subscribers, DigestRuns runs, Newslett
     var table = NewsletterRow.table(client);
     return new DigestSenderConfig(
         new SubscriberStore(client, table),
-        DigestRuns.fromEnvironment(table),
+        DigestRuns.fromEnvironment(client, table),
         NewsletterTokens.fromEnvironment(),
         DigestEmail.fromEnvironment(),
         Mailer.fromEnvironment(Env.required("SENDER_EMAIL")),

@@ -26,7 +26,7 @@ record NewsletterApiConfig(SubscriberStore subscribers, DigestRuns runs, Content
     var table = NewsletterRow.table(client);
     return new NewsletterApiConfig(
         new SubscriberStore(client, table),
-        DigestRuns.fromEnvironment(table),
+        DigestRuns.fromEnvironment(client, table),
         new ContentRepository(ContentTable.from(client)),
         NewsletterTokens.fromEnvironment(),
         new NewsletterEmails(NewsletterLinks.fromEnvironment()),

@@ -17,7 +17,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * subscriber    pk = SUB#{id}          sk = SUB              version, doc, shard (only while confirmed)
  * digest sent   pk = SUB#{id}          sk = SENT#{run id}    expiresAt: the idempotency record of one send
  * digest run    pk = RUN#{run id}      sk = RUN              doc: what was planned, and the public archive's data
- * last run      pk = LAST#{frequency}  sk = LAST             doc: where the next run of that frequency starts
+ * chain head    pk = LAST#{frequency}  sk = LAST             version, doc: the newest run of that frequency, where
+ *                                                            the next one starts
  * archive list  pk = DIGESTS           sk = {published}#{id} doc: the public list of digests, newest first
  * </pre>
  *

@@ -79,9 +79,7 @@ final class Subscribing {
       return;
     }
     Subscriber existing = stored.get().subscriber();
-    boolean cooling = existing.confirmationSentAt() != null
-        && existing.confirmationSentAt().plus(COOLDOWN).isAfter(now);
-    if (cooling) {
+    if (cooling(existing, now)) {
       return;
     }
     if (existing.status() == Subscriber.Status.CONFIRMED) {
@@ -95,6 +93,21 @@ final class Subscribing {
     Subscriber pending = existing.reconfirming(preferences, confirmation.hash(), now.plus(CONFIRM_FOR), now);
     config.subscribers().put(pending, stored);
     mail(config.emails().confirmation(pending, confirmation.token()));
+  }
+
+  /**
+   * Whether the address was mailed too recently to be mailed again. An unsubscribed address that has not been mailed
+   * since it left starts over at once: its own earlier confirmation does not hold back its first return, while any
+   * request after that waits the cooldown like every other.
+   */
+  private static boolean cooling(Subscriber existing, Instant now) {
+    Instant sent = existing.confirmationSentAt();
+    if (sent == null) {
+      return false;
+    }
+    boolean returning = existing.status() == Subscriber.Status.UNSUBSCRIBED && existing.unsubscribedAt() != null
+        && !sent.isAfter(existing.unsubscribedAt());
+    return !returning && sent.plus(COOLDOWN).isAfter(now);
   }
 
   ApiResponse confirm(ApiRequest request) {

@@ -60,7 +60,7 @@ class DigestTest {
     Map<String, Object> replay = sampleInput("digest-replay");
     assertThat(replay.get("at")).isEqualTo(MONDAY.toString());
 
-    var plan = plan(replay);
+    var plan = bed.plan(MONDAY, replay);
 
     assertThat(plan.get("weekly").toString()).contains("queued=2");
     MimeMessage lyon = only("lyon.reader@example.org");
@@ -155,14 +155,9 @@ class DigestTest {
     assertThat(bed.call(path(sample("get-digest"), "..%2F..")).getStatusCode()).isEqualTo(404);
   }
 
+  /** The schedule's run as of {@code at}, on time. */
   private Map<String, Object> plan(Instant at) {
-    return plan(Map.of("trigger", "test", "at", at.toString()));
-  }
-
-  private Map<String, Object> plan(Map<String, Object> input) {
-    Map<String, Object> result = bed.deployment.functions().invoke("DigestPlannerFunction", input);
-    bed.deployment.sqsEvents().drain();
-    return result;
+    return bed.plan(at, at);
   }
 
   private MimeMessage only(String address) {
@@ -171,15 +166,8 @@ class DigestTest {
     return digests.getFirst();
   }
 
-  /** The digests among the emails to an address: the only ones with a List-Unsubscribe header. */
   private List<MimeMessage> digests(String address) {
-    return bed.mailsTo(address).stream().filter(m -> {
-      try {
-        return m.getHeader("List-Unsubscribe") != null;
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }).toList();
+    return bed.digests(address);
   }
 
   private String status(String token) {

@@ -58,6 +58,7 @@ final class NewsletterTestBed {
   final ContentStore content;
   /** The JVM's outbox is shared by every deployment: this bed's mail is what was sent after it was deployed. */
   private final long outboxStart;
+  private DigestPlannerConfig plannerConfig;
 
   /** A deployment for the whole of a test class. */
   NewsletterTestBed(Class<?> owner) {
@@ -91,6 +92,42 @@ final class NewsletterTestBed {
   /** NewsletterFunction's configuration (its own environment), on another clock. */
   NewsletterApiConfig apiConfig(InstantSource clock) {
     return inEnvironmentOf("NewsletterFunction", NewsletterApiConfig::fromEnvironment).withClock(clock);
+  }
+
+  /**
+   * Runs DigestPlannerFunction's planner (its own environment) on a clock that reads {@code clock}, then delivers its
+   * queue to the deployed sender: a digest as the schedule or {@code ./dev digest} runs it, at a time of the test's.
+   */
+  Map<String, Object> plan(Instant clock, Map<String, Object> input) {
+    var planner = new DigestPlanner(plannerConfig().withClock(() -> clock));
+    Map<String, Object> result = planner.handleRequest(input, new LocalContext("DigestPlannerFunction",
+        UUID.randomUUID().toString(), 900, 1024));
+    deployment.sqsEvents().drain();
+    return result;
+  }
+
+  /** The same, as of {@code at}, by a planner running at {@code clock}. */
+  Map<String, Object> plan(Instant clock, Instant at) {
+    return plan(clock, Map.of("trigger", "test", "at", at.toString()));
+  }
+
+  /** DigestPlannerFunction's configuration, built once per bed (its clock is the system's). */
+  DigestPlannerConfig plannerConfig() {
+    if (plannerConfig == null) {
+      plannerConfig = inEnvironmentOf("DigestPlannerFunction", DigestPlannerConfig::fromEnvironment);
+    }
+    return plannerConfig;
+  }
+
+  /** The digests among the emails to an address: the only ones with a List-Unsubscribe header. */
+  List<MimeMessage> digests(String address) {
+    return mailsTo(address).stream().filter(m -> {
+      try {
+        return m.getHeader("List-Unsubscribe") != null;
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }).toList();
   }
 
   /** A configuration as {@code functionId} builds it, from the variables template.yaml gives that function. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mediaartscities.shared.auth.SecretTokens;
 
 /** Double opt-in: subscribing, confirming, resending, preferences, and what nobody can learn or do to others. */
 class SubscribingTest {
@@ -103,6 +104,45 @@ class SubscribingTest {
     var expired = NewsletterTestBed.invoke(handler, "POST /newsletter/confirm", "/newsletter/confirm",
         "{\"token\": \"" + second + "\"}");
     assertThat(expired.getStatusCode()).as("after 48 hours").isEqualTo(400);
+  }
+
+  @Test
+  void anUnsubscribedAddressSubscribingAgainIsMailedAConfirmationAtOnceAndThenWaitsTheCooldown() throws Exception {
+    var clock = new AtomicReference<>(Instant.parse("2026-11-20T10:00:00Z"));
+    var config = bed.apiConfig(() -> clock.get());
+    var handler = new NewsletterHandler(config);
+    String email = "returning.reader@example.org";
+    String manage = bed.subscribeAndConfirm(handler, email, "");
+    clock.set(clock.get().plus(Duration.ofMinutes(1)));
+    var unsubscribed = NewsletterTestBed.invoke(handler, withToken(sample("unsubscribe-one-click"), manage));
+    assertThat(unsubscribed.getStatusCode()).isEqualTo(200);
+    int mailed = bed.mailsTo(email).size();
+    var answerForANewAddress = bed.call("POST /newsletter/subscriptions", "/newsletter/subscriptions",
+        subscription("never.seen@example.org", "")).getBody();
+
+    clock.set(clock.get().plus(Duration.ofMinutes(1)));
+    var again = NewsletterTestBed.invoke(handler, "POST /newsletter/subscriptions", "/newsletter/subscriptions",
+        subscription(email, "\"frequency\": \"monthly\""));
+
+    assertThat(again.getStatusCode()).isEqualTo(202);
+    assertThat(again.getBody()).isEqualTo(answerForANewAddress);
+    assertThat(bed.mailsTo(email)).as("a fresh confirmation, within the cooldown of the first").hasSize(mailed + 1);
+    Subscriber stored = config.subscribers().get(SecretTokens.emailHash(email)).orElseThrow().subscriber();
+    assertThat(stored.status()).isEqualTo(Subscriber.Status.PENDING);
+    assertThat(stored.preferences().frequency()).isEqualTo(Preferences.Frequency.MONTHLY);
+    assertThat(stored.confirmationSentAt()).isEqualTo(clock.get());
+
+    clock.set(clock.get().plus(Duration.ofMinutes(5)));
+    NewsletterTestBed.invoke(handler, "POST /newsletter/subscriptions", "/newsletter/subscriptions",
+        subscription(email, ""));
+    assertThat(bed.mailsTo(email)).as("asked again within the cooldown").hasSize(mailed + 1);
+
+    String confirmation = token(bed.mailsTo(email).getLast(), "/newsletter/confirm");
+    var confirmed = NewsletterTestBed.invoke(handler, "POST /newsletter/confirm", "/newsletter/confirm",
+        "{\"token\": \"" + confirmation + "\"}");
+    assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(200);
+    assertThat(config.subscribers().get(SecretTokens.emailHash(email)).orElseThrow().subscriber().status())
+        .isEqualTo(Subscriber.Status.CONFIRMED);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -20,7 +20,7 @@ public final class LocalDates {
     return firstOfMonth(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG), instant, zone, language);
   }
 
-  /** A long date and time with its zone, e.g. "1er décembre 2026 à 18:00:00 CET". */
+  /** A long date and time with its zone, e.g. "1er décembre 2026, 18:00:00 CET". */
   public static String dateTime(Instant instant, String zone, String language) {
     return firstOfMonth(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG), instant, zone, language);
   }
