@@ -9,8 +9,8 @@ import org.mediaartscities.shared.http.Router;
 
 /**
  * The city editors' API behind the JWT authorizer: drafts and edits with optimistic locking ({@link ItemEditing}),
- * scheduling, publishing and deletion ({@link Publishing}), cities ({@link CityEditing}) and image uploads
- * ({@link MediaUploads}).
+ * scheduling, publishing and deletion ({@link Publishing}), calls' application forms ({@link FormEditing}) and
+ * juries ({@link JuryEditing}), cities ({@link CityEditing}) and image uploads ({@link MediaUploads}).
  */
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -27,6 +27,8 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     var publishing = new Publishing(items);
     var cities = new CityEditing(config);
     var uploads = new MediaUploads(config);
+    var forms = new FormEditing(items);
+    var juries = new JuryEditing(config, items);
     var routes = new HashMap<String, Router.Route>();
     routes.put("POST /admin/{kind}", editing::create);
     routes.put("GET /admin/{kind}", editing::list);
@@ -36,6 +38,10 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     routes.put("POST /admin/{kind}/{id}/publish", publishing::publish);
     routes.put("POST /admin/{kind}/{id}/unpublish", publishing::unpublish);
     routes.put("DELETE /admin/{kind}/{id}", publishing::delete);
+    routes.put("GET /admin/calls/{id}/form", forms::get);
+    routes.put("PUT /admin/calls/{id}/form", forms::put);
+    routes.put("GET /admin/calls/{id}/jury", juries::get);
+    routes.put("PUT /admin/calls/{id}/jury", juries::put);
     routes.put("POST /admin/cities", cities::create);
     routes.put("PUT /admin/cities/{slug}", cities::update);
     routes.put("POST /admin/media", uploads::request);

@@ -64,6 +64,8 @@ final class AdminView {
         view.put("closesAt", local(call.closesAt(), call.timeZone()));
         view.put("timeZone", call.timeZone());
         view.put("contact", call.contact());
+        // Read-only here: the form is read and written at /admin/calls/{id}/form.
+        view.put("formVersion", call.form() == null ? null : call.form().version());
       }
       case PROJECT, CITY_TO_CITY -> {
         var project = item.project();

@@ -105,6 +105,10 @@ final class ItemEditing {
     ContentItem old = current.item();
     String slug = Optional.ofNullable(ItemValidator.slug(input.slug())).orElse(old.slug());
     ContentItem item = validator.item(old.kind(), old.id(), slug, city, input, old.status(), old.publishedAt());
+    if (old.kind() == Kind.CALL) {
+      // The form has its own route and version; an edit of the call's text or dates never touches it.
+      item = item.withCall(item.call().withForm(old.call().form()));
+    }
     Editorial editorial = current.editorial().changed(items.now(), caller.subject());
     boolean renamed = !slug.equals(old.slug());
     if (renamed) {

@@ -11,10 +11,11 @@ import org.mediaartscities.shared.content.Translation;
 /**
  * The body of {@code POST /admin/{kind}} and {@code PUT /admin/{kind}/{id}}, as sent. Unknown fields are refused;
  * the read-only fields the admin API returns are accepted and ignored, so that a client can send back what it
- * read. Times are ISO-8601 with an offset ({@code 2026-12-01T18:30:00+01:00}).
+ * read. Times are ISO-8601 with an offset ({@code 2026-12-01T18:30:00+01:00}). A call's form is not part of it:
+ * it has its own route ({@link FormEditing}), so that an edit of the call never drops or changes it.
  */
 @JsonIgnoreProperties(value = {"id", "kind", "status", "version", "publishedAt", "createdAt", "createdBy",
-    "updatedAt", "updatedBy", "formerSlugs", "publicPath"}, allowGetters = false)
+    "updatedAt", "updatedBy", "formerSlugs", "publicPath", "formVersion"}, allowGetters = false)
 record ItemInput(
     String slug,
     String city,

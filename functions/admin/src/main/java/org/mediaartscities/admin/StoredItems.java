@@ -33,7 +33,11 @@ final class StoredItems {
 
   /** The item of {@code /admin/{kind}/{id}}, which the caller may edit; 404 when there is none. */
   EditorialItem editable(ApiRequest request, Caller caller) {
-    Kind kind = kind(request);
+    return editable(request, caller, kind(request));
+  }
+
+  /** The item {@code id} of a route for one kind ({@code /admin/calls/{id}/form}), which the caller may edit. */
+  EditorialItem editable(ApiRequest request, Caller caller, Kind kind) {
     String id = request.path("id");
     EditorialItem item = (id.length() <= 64 ? config.repository().editorialItem(id) : Optional.<EditorialItem>empty())
         .filter(found -> found.item().kind() == kind)
@@ -56,29 +60,39 @@ final class StoredItems {
     Optional<String> header = request.header("if-match");
     if (header.isEmpty()) {
       if (required) {
-        throw new ApiException(428, "precondition_required", "Send the item's ETag in If-Match, so that you do not "
-            + "overwrite someone else's change.", "If-Match");
+        throw preconditionRequired("item");
       }
       return current.version();
     }
-    String tag = header.get().strip().replaceFirst("^W/", "").replace("\"", "");
+    return version(header.get(), "item");
+  }
+
+  /** The version an If-Match header names ({@code "3"}, {@code W/"3"}); 412 for anything else. */
+  static long version(String header, String what) {
+    String tag = header.strip().replaceFirst("^W/", "").replace("\"", "");
     try {
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {
-      throw stale();
+      throw stale(what);
     }
   }
 
   /** Replaces {@code current} by {@code item} if it is still at {@code expected}, with its history entry. */
   ApiResponse save(EditorialItem current, ContentItem item, long expected, Editorial editorial, boolean renamed,
       String action, List<String> changed, Caller caller) {
+    return respond(replace(current, item, expected, editorial, renamed, action, changed, caller), 200);
+  }
+
+  /** The same, returning what was stored. */
+  EditorialItem replace(EditorialItem current, ContentItem item, long expected, Editorial editorial,
+      boolean renamed, String action, List<String> changed, Caller caller) {
     if (expected != current.version()) {
       throw stale();
     }
     try {
       long version = config.store().replace(item, expected, editorial, renamed,
           new HistoryEntry(editorial.updatedAt(), caller.subject(), action, expected + 1, changed));
-      return respond(new EditorialItem(item, version, editorial), 200);
+      return new EditorialItem(item, version, editorial);
     } catch (VersionConflictException e) {
       throw stale();
     } catch (SlugTakenException e) {
@@ -120,8 +134,19 @@ final class StoredItems {
     return "\"" + version + "\"";
   }
 
-  private static ApiException stale() {
-    return new ApiException(412, "precondition_failed", "The item was changed since you read it: reload it, redo "
-        + "your change and save again.", "If-Match");
+  static ApiException stale() {
+    return stale("item");
+  }
+
+  /** 412: {@code what} ("item", "jury") changed since the caller read it. */
+  static ApiException stale(String what) {
+    return new ApiException(412, "precondition_failed", "The " + what + " was changed since you read it: reload it, "
+        + "redo your change and save again.", "If-Match");
+  }
+
+  /** 428: a change sent without the ETag of what it changes. */
+  static ApiException preconditionRequired(String what) {
+    return new ApiException(428, "precondition_required", "Send the " + what + "'s ETag in If-Match, so that you do "
+        + "not overwrite someone else's change.", "If-Match");
   }
 }

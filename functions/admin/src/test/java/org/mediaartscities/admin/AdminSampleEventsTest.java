@@ -55,4 +55,27 @@ class AdminSampleEventsTest {
     assertThat(bed.repository.editorialItem(id).orElseThrow().item().publishedAt())
         .isEqualTo(Instant.parse("2026-12-10T17:00:00Z"));
   }
+
+  @Test
+  void giveACallItsFormAndItsJury() {
+    AdminHandler handler = bed.adminAt(DECEMBER_FIRST);
+    String id = bed.call("lyon", "sample-events-call");
+
+    APIGatewayV2HTTPResponse noForm = invoke(handler, fixture("get-call-form", id));
+    APIGatewayV2HTTPResponse savedForm = invoke(handler, fixture("save-call-form", id));
+    APIGatewayV2HTTPResponse form = invoke(handler, fixture("get-call-form", id));
+    APIGatewayV2HTTPResponse savedJury = invoke(handler, fixture("save-call-jury", id));
+    APIGatewayV2HTTPResponse jury = invoke(handler, fixture("get-call-jury", id));
+
+    assertThat(noForm.getStatusCode()).isEqualTo(404);
+    assertThat(savedForm.getStatusCode()).as(savedForm.getBody()).isEqualTo(200);
+    assertThat(form.getHeaders()).containsEntry("etag", "\"2\"");
+    assertThat(json(form).get("blindReview").asBoolean()).isTrue();
+    assertThat(bed.repository.item(id).orElseThrow().call().form().fields()).hasSize(5);
+    assertThat(savedJury.getStatusCode()).as(savedJury.getBody()).isEqualTo(200);
+    assertThat(jury.getHeaders()).containsEntry("etag", "\"1\"");
+    assertThat(json(jury).get("reviewers")).extracting(JsonNode::asText)
+        .containsExactly("ana@example.org", "ben.okafor@example.org");
+    assertThat(bed.repository.callsJudgedBy("ana@example.org")).containsExactly(id);
+  }
 }

@@ -110,6 +110,42 @@ final class AdminTestBed {
     }
   }
 
+  /** A reviewer whose token carries {@code email}, verified by Cognito. */
+  static Map<String, String> juror(String email) {
+    return Map.of("sub", "reviewer-" + email, "cognito:groups", "[reviewers]", "email", email, "email_verified",
+        "true");
+  }
+
+  /** Creates a draft call of {@code city} (null: the network, as an admin), written in French; returns its id. */
+  String call(String city, String slug) {
+    String body = """
+        {"slug": "%s", "translations": {"fr": {"title": "Appel %s"}, "en": {"title": "Call %s"}},
+         "tags": ["residency"], "opensAt": "2026-12-01T09:00:00+01:00", "closesAt": "2027-01-15T23:59:00+01:00",
+         "timeZone": "Europe/Paris"}""".formatted(slug, slug, slug);
+    APIGatewayV2HTTPResponse created = admin(city == null ? admin() : editor(city), "POST /admin/{kind}",
+        "/admin/calls", body);
+    if (created.getStatusCode() != 201) {
+      throw new IllegalStateException("Call not created: " + created.getBody());
+    }
+    return json(created).get("id").asText();
+  }
+
+  /** A valid form whose labels are in French (the test calls' original language), with every kind of limit. */
+  static final String FORM = """
+      {"fields": [
+         {"id": "name", "type": "short-text", "required": true, "label": {"fr": "Nom", "en": "Name"}},
+         {"id": "statement", "type": "long-text", "required": true, "minWords": 20, "maxWords": 500,
+          "label": {"fr": "Note d'intention", "en": "Statement"}, "help": {"fr": "Entre 20 et 500 mots."}},
+         {"id": "portfolio", "type": "file", "fileTypes": ["application/pdf", "image/jpeg"],
+          "maxFileBytes": 20971520, "maxFiles": 2, "label": {"fr": "Portfolio"}},
+         {"id": "discipline", "type": "single-choice", "required": true, "label": {"fr": "Discipline"},
+          "choices": [{"value": "sound", "label": {"fr": "Son", "en": "Sound"}},
+                      {"value": "light", "label": {"fr": "Lumière"}}]},
+         {"id": "consent", "type": "consent", "required": true, "label": {"fr": "J'accepte."}}],
+       "criteria": [{"id": "quality", "name": {"fr": "Qualité"}, "weight": 0.6, "scale": 5},
+                    {"id": "feasibility", "name": {"fr": "Faisabilité"}, "weight": 0.4, "scale": 10}],
+       "onePerEmail": true, "maxTeamMembers": 2, "blindReview": true}""";
+
   /** A news item's body in French and English. */
   static String news(String city, String titleFr, String titleEn) {
     return """

@@ -10,9 +10,11 @@ import java.util.Map;
  * @param onePerEmail whether one person (email address) may apply once only; true unless the call says otherwise
  * @param maxTeamMembers how many co-applicants an application may name (0: individual applications only)
  * @param blindReview whether reviewers see applications without the applicant's identity
+ * @param version 1 for a call's first form, one more at each change; a form stored without one reads as 1. Each
+ *     application keeps a copy of the version it was created against.
  */
 public record ApplicationForm(List<Field> fields, Boolean onePerEmail, Integer maxTeamMembers,
-    List<Criterion> criteria, Boolean blindReview) {
+    List<Criterion> criteria, Boolean blindReview, int version) {
 
   public ApplicationForm {
     fields = fields == null ? List.of() : List.copyOf(fields);
@@ -20,6 +22,18 @@ public record ApplicationForm(List<Field> fields, Boolean onePerEmail, Integer m
     maxTeamMembers = maxTeamMembers == null ? 0 : maxTeamMembers;
     criteria = criteria == null ? List.of() : List.copyOf(criteria);
     blindReview = blindReview != null && blindReview;
+    version = Math.max(version, 1);
+  }
+
+  /** A form at version 1. */
+  public ApplicationForm(List<Field> fields, Boolean onePerEmail, Integer maxTeamMembers, List<Criterion> criteria,
+      Boolean blindReview) {
+    this(fields, onePerEmail, maxTeamMembers, criteria, blindReview, 1);
+  }
+
+  /** The same form at another version. */
+  public ApplicationForm withVersion(int version) {
+    return new ApplicationForm(fields, onePerEmail, maxTeamMembers, criteria, blindReview, version);
   }
 
   /** The field types a form may use. */

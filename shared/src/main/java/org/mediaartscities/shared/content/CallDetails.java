@@ -14,6 +14,11 @@ public record CallDetails(Instant opensAt, Instant closesAt, String timeZone, Co
     this(opensAt, closesAt, timeZone, contact, null);
   }
 
+  /** The same call with another form (null: none). */
+  public CallDetails withForm(ApplicationForm form) {
+    return new CallDetails(opensAt, closesAt, timeZone, contact, form);
+  }
+
   /** Where applicants ask their questions. */
   public record Contact(String email, String url) {}
 

@@ -66,6 +66,12 @@ public record ContentItem(
         event, call, project);
   }
 
+  /** The same call with other call details (its form, for instance). */
+  public ContentItem withCall(CallDetails call) {
+    return new ContentItem(id, kind, slug, city, originalLanguage, translations, tags, images, status, publishedAt,
+        event, call, project);
+  }
+
   /** Whether the public may see it at {@code now}: published, and not scheduled later. */
   public boolean isPublicAt(Instant now) {
     return status == PublicationStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * history     pk = ITEM#{id}            sk = HIST#{at}#{version}
  * slug        pk = SLUG#{kind}#{slug}   sk = SLUG      ref = {id}
  * media       pk = MEDIA#{id}           sk = MEDIA
+ * jury        pk = ITEM#{callId}        sk = JURY      version          (no index attribute: never listed)
+ * juror       pk = JUROR#{sha256(email)} sk = CALL#{callId}  ref = {callId}   (one per juror of each call)
  * </pre>
  */
 public final class ContentKeys {
@@ -25,6 +27,8 @@ public final class ContentKeys {
   public static final String CITY_PK = "CITY";
   public static final String ITEM_SK = "ITEM";
   public static final String SLUG_SK = "SLUG";
+  static final String JURY_SK = "JURY";
+  static final String JUROR_CALL_PREFIX = "CALL#";
   /** Stands for "no city" in keys and in the admin API's {@code city} filter. */
   public static final String NETWORK = "network";
   static final String HISTORY_PREFIX = "HIST#";
@@ -46,6 +50,21 @@ public final class ContentKeys {
   }
 
   public static final String MEDIA_SK = "MEDIA";
+
+  // Keyed by a digest: the address itself appears only in the jury row, which editors read.
+  static String jurorPk(String email) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(Jury.address(email).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "JUROR#" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+
+  static String jurorSk(String callId) {
+    return JUROR_CALL_PREFIX + callId;
+  }
 
   public static String slugPk(Kind kind, String slug) {
     return "SLUG#" + kind.id() + "#" + slug;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.mediaartscities.shared.json.Json;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
@@ -30,6 +31,7 @@ public final class ContentRepository {
   private static final ObjectReader EDITORIAL = lenientReader(Editorial.class);
   private static final ObjectReader HISTORY = lenientReader(HistoryEntry.class);
   private static final ObjectReader MEDIA = lenientReader(Media.class);
+  private static final ObjectReader JURY = lenientReader(Jury.class);
 
   private final DynamoDbTable<ContentRow> table;
 
@@ -95,6 +97,35 @@ public final class ContentRepository {
         .build()), false, limit, filter == null ? limit + 1 : FILTERED_PAGE_SIZE, after, ContentRepository::editorial,
         filter);
     return new EditorialPage(page.items(), page.next());
+  }
+
+  /**
+   * A call's jury, read strongly consistent (a juror just removed loses access at once); empty when the call never
+   * had one. Never part of the public item.
+   */
+  public Optional<Jury> jury(String callId) {
+    return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder().consistentRead(true)
+            .key(Key.builder().partitionValue(ContentKeys.itemPk(callId)).sortValue(ContentKeys.JURY_SK).build())
+            .build()))
+        .map(row -> {
+          Jury stored = read(JURY, row.doc(), Jury.class);
+          return new Jury(callId, stored.reviewers(), row.version() == null ? stored.version() : row.version());
+        });
+  }
+
+  /**
+   * The ids of the calls whose jury names {@code email} (compared lower-cased), read from the jurors' index rows
+   * with one Query. A call deleted a moment ago may still be named: readers look each call up anyway.
+   */
+  public List<String> callsJudgedBy(String email) {
+    if (email == null || email.isBlank()) {
+      return List.of();
+    }
+    return table.query(QueryEnhancedRequest.builder().consistentRead(true)
+            .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                .partitionValue(ContentKeys.jurorPk(email)).sortValue(ContentKeys.JUROR_CALL_PREFIX).build()))
+            .build())
+        .items().stream().map(ContentRow::ref).toList();
   }
 
   /** An uploaded image's record. */

@@ -6,6 +6,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -128,6 +129,85 @@ public final class ContentStore {
     }
     write.addPutItem(table, historyRow(item.id(), history));
     run(write.build(), item);
+    if (item.kind() == Kind.CALL) {
+      try {
+        removeJury(item.id());
+      } catch (RuntimeException e) {
+        // The call is gone, which is what was asked: rows left behind name a missing call, which readers skip
+        // (see ContentRepository.callsJudgedBy), and grant nothing.
+      }
+    }
+  }
+
+  /**
+   * Replaces a call's jury if it is still at {@code expectedVersion} (0: the call has none yet), with the index
+   * rows of its jurors, in one transaction: added jurors gain their row, removed ones lose theirs.
+   *
+   * @param reviewers email addresses; lower-cased and de-duplicated here
+   * @return the jury as stored, at {@code expectedVersion + 1}
+   * @throws VersionConflictException when the jury changed meanwhile, or the call was deleted
+   * @throws IllegalArgumentException for more than {@link Jury#MAX_REVIEWERS} reviewers
+   */
+  public Jury putJury(String callId, List<String> reviewers, long expectedVersion) {
+    Jury jury = new Jury(callId, reviewers, expectedVersion + 1);
+    if (jury.reviewers().size() > Jury.MAX_REVIEWERS) {
+      throw new IllegalArgumentException("A jury has at most " + Jury.MAX_REVIEWERS + " reviewers");
+    }
+    Jury current = new ContentRepository(table).jury(callId).orElse(Jury.none(callId));
+    if (current.version() != expectedVersion) {
+      throw new VersionConflictException(callId);
+    }
+    var write = TransactWriteItemsEnhancedRequest.builder()
+        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ContentRow.class)
+            .item(new ContentRow(ContentKeys.itemPk(callId), ContentKeys.JURY_SK, null, null, null, null,
+                Json.write(jury), jury.version(), null, null, null, null))
+            .conditionExpression(expectedVersion == 0
+                ? Expression.builder().expression("attribute_not_exists(pk)").build()
+                : versionIs(expectedVersion)).build())
+        // A call deleted meanwhile gets no jury: its rows would outlive it.
+        .addConditionCheck(table, ConditionCheck.builder()
+            .key(Key.builder().partitionValue(ContentKeys.itemPk(callId)).sortValue(ContentKeys.ITEM_SK).build())
+            .conditionExpression(Expression.builder().expression("attribute_exists(pk)").build()).build());
+    // Every current juror's row is written again, so that the index mends itself should a row ever be missing.
+    for (String reviewer : jury.reviewers()) {
+      write.addPutItem(table, jurorRow(reviewer, callId));
+    }
+    for (String former : current.reviewers()) {
+      if (!jury.reviewers().contains(former)) {
+        write.addDeleteItem(table, jurorKey(former, callId));
+      }
+    }
+    run(write.build(), e -> conflicted(e) ? new VersionConflictException(callId) : e);
+    return jury;
+  }
+
+  // After its call is deleted, a jury grants nothing: its rows go, so that no juror is pointed to a missing call.
+  // Unconditional: a jury saved in between is removed too, which is what deleting the call asks for.
+  private void removeJury(String callId) {
+    Jury jury = new ContentRepository(table).jury(callId).orElse(null);
+    if (jury == null) {
+      return;
+    }
+    var write = TransactWriteItemsEnhancedRequest.builder()
+        .addDeleteItem(table, Key.builder().partitionValue(ContentKeys.itemPk(callId))
+            .sortValue(ContentKeys.JURY_SK).build());
+    for (String reviewer : jury.reviewers()) {
+      write.addDeleteItem(table, jurorKey(reviewer, callId));
+    }
+    run(write.build(), e -> e);
+  }
+
+  private static ContentRow jurorRow(String reviewer, String callId) {
+    return new ContentRow(ContentKeys.jurorPk(reviewer), ContentKeys.jurorSk(callId), null, null, null, callId, null,
+        null, null, null, null, null);
+  }
+
+  private static Key jurorKey(String reviewer, String callId) {
+    return Key.builder().partitionValue(ContentKeys.jurorPk(reviewer)).sortValue(ContentKeys.jurorSk(callId)).build();
+  }
+
+  private static boolean conflicted(TransactionCanceledException e) {
+    return e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
   }
 
   private ContentRow itemRow(ContentItem item, long version, Editorial editorial) {
@@ -174,6 +254,11 @@ public final class ContentStore {
   // The first write of every transaction is the item row; a failed condition there is a version conflict,
   // anywhere else a slug held by another item.
   private void run(TransactWriteItemsEnhancedRequest request, ContentItem item) {
+    run(request, e -> translate(e, item));
+  }
+
+  private void run(TransactWriteItemsEnhancedRequest request,
+      java.util.function.Function<TransactionCanceledException, RuntimeException> translate) {
     for (int attempt = 1; ; attempt++) {
       try {
         client.transactWriteItems(request);
@@ -181,7 +266,7 @@ public final class ContentStore {
       } catch (TransactionCanceledException e) {
         boolean contended = e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
         if (!contended || attempt == MAX_ATTEMPTS) {
-          throw translate(e, item);
+          throw translate.apply(e);
         }
         pause(attempt);
       }
