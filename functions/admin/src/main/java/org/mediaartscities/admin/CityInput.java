@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import org.mediaartscities.shared.content.City;
+import org.mediaartscities.shared.content.ContentKeys;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.i18n.LanguageTags;
 import org.mediaartscities.shared.text.FieldRules;
@@ -24,6 +25,10 @@ final class CityInput {
     String slug = in.slug() == null ? pathSlug : in.slug();
     if (slug == null || slug.length() > 60 || !FieldRules.isSlug(slug)) {
       throw ApiException.invalid("slug", "'slug' is lower-case ASCII letters, digits and hyphens, e.g. tel-aviv.");
+    }
+    if (slug.equals(ContentKeys.NETWORK)) {
+      // Network-wide items are keyed under "network": a city of that name would share their partition.
+      throw ApiException.invalid("slug", "'network' is reserved for network-wide items; choose the city's name.");
     }
     if (pathSlug != null && !slug.equals(pathSlug)) {
       throw ApiException.invalid("slug", "The slug of a city cannot change.");

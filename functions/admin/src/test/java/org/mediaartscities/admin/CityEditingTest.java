@@ -76,6 +76,18 @@ class CityEditingTest {
   }
 
   @Test
+  void networkIsNotACitySlug() {
+    int before = bed.repository.cities().size();
+    APIGatewayV2HTTPResponse response = bed.admin(admin(), "POST /admin/cities", "/admin/cities",
+        city("network", "Network", null, null));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
+    assertThat(json(response).get("error").get("field").asText()).isEqualTo("slug");
+    assertThat(bed.repository.city("network")).isEmpty();
+    assertThat(bed.repository.cities()).hasSize(before);
+  }
+
+  @Test
   void aCityMayJoinNextYearOnTheServersClock() {
     APIGatewayV2HTTPResponse response = invoke(bed.adminAt(IN_2026), AdminTestBed.event(admin(),
         "POST /admin/cities", "/admin/cities", city("is", "Is", null, 2027)));
