@@ -13,9 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.mediaartscities.shared.content.ContentRepository;
 import org.mediaartscities.shared.content.ContentRow;
-import org.mediaartscities.shared.content.ContentStore;
 import org.mediaartscities.local.LocalDeployment;
-import org.mediaartscities.local.SampleData;
 import org.mediaartscities.local.RepoPaths;
 import org.mediaartscities.local.auth.LocalIssuer;
 import org.mediaartscities.local.auth.LocalTokens;
@@ -29,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * them, seeds sample data into an empty content table, and serves the template's HttpApi routes.
  */
 public final class DevServer implements AutoCloseable {
+
+  static final String DEVELOPMENT_ORIGINS = "https://mediaartscities.com,https://www.mediaartscities.com,"
+      + "http://localhost:5173,http://localhost:3001";
 
   private final LocalAws aws;
   private final HttpServer http;
@@ -92,9 +93,11 @@ public final class DevServer implements AutoCloseable {
       var secrets = new LocalSecrets(options.dataDir() == null ? null : options.dataDir().resolve("secrets.properties"));
       // The dev server stands in for the CDN of image renditions (MediaDistribution in AWS).
       LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws,
-          Map.of("MediaBaseUrl", baseUrl + LocalDevEndpoints.MEDIA_PATH, "PublicApiUrl", baseUrl), secrets, "");
+          Map.of("MediaBaseUrl", baseUrl + LocalDevEndpoints.MEDIA_PATH, "PublicApiUrl", baseUrl,
+              // A development stack's overrides: the production origins plus the local frontends'.
+              "FrontendOrigins", DEVELOPMENT_ORIGINS), secrets, "");
       deployment.resources().forEach(line -> System.out.println("  " + line));
-      seedIfEmpty(deployment);
+      seedIfEmpty(deployment, options.sampleItems());
 
       var routes = new RouteTable(deployment.template().httpRoutes());
       LocalIssuer issuer = LocalIssuer.load(options.dataDir() == null ? null
@@ -201,7 +204,7 @@ public final class DevServer implements AutoCloseable {
     aws.close();
   }
 
-  private static void seedIfEmpty(LocalDeployment deployment) {
+  private static void seedIfEmpty(LocalDeployment deployment, boolean sampleItems) {
     try (DynamoDbClient dynamoDb = deployment.aws().clients().dynamoDb()) {
       var client = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
       var table = client.table(deployment.name("ContentTable"), ContentRow.SCHEMA);
@@ -209,10 +212,13 @@ public final class DevServer implements AutoCloseable {
         System.out.println("  sample data kept from an earlier run (--reset starts again)");
         return;
       }
-      int items = SampleData.seed(new ContentStore(client, table), Instant.now());
-      System.out.println("  sample data: " + SampleData.cities().size() + " cities, " + items + " items");
     }
+    var seeding = new SampleSeeding(deployment);
+    int cities = seeding.cities();
+    int items = sampleItems ? seeding.items(Instant.now()) : 0;
+    System.out.println("  sample data, through the admin API: " + cities + " cities, " + items + " items");
   }
+
 
   private static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
