@@ -106,9 +106,10 @@ public final class AnswerRules {
         }
       }
       case "country" -> {
-        String country = text(name, value, 2).toUpperCase(Locale.ROOT);
+        // Checked as a code before its length: "France" deserves "give a code", not "at most 2 characters".
+        String country = text(name, value, 100).toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(country)) {
-          throw ApiException.invalid(name, "A country is its ISO 3166 code, such as FR or KR.");
+          throw ApiException.invalid(name, "Give a country code such as FR or KR (ISO 3166).");
         }
         yield country;
       }
@@ -120,6 +121,21 @@ public final class AnswerRules {
       }
       case "file" -> throw ApiException.invalid(name, "Files are not accepted yet; give a link in a URL answer.");
       default -> throw new IllegalStateException("Unknown field type " + field.type());
+    };
+  }
+
+  /**
+   * A file type as people name it, with its article: "a PDF document", "a JPEG image"; an unknown type is named as
+   * it is given ("a file of type …").
+   */
+  public static String fileTypeName(String contentType) {
+    return switch (contentType == null ? "" : contentType) {
+      case "application/pdf" -> "a PDF document";
+      case "image/jpeg" -> "a JPEG image";
+      case "image/png" -> "a PNG image";
+      case "image/webp" -> "a WebP image";
+      case "image/gif" -> "a GIF image";
+      default -> "a file of type " + contentType;
     };
   }
 

@@ -1,12 +1,9 @@
 package org.mediaartscities.applications;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.mediaartscities.shared.i18n.LocalDates;
 import org.mediaartscities.shared.i18n.Messages;
 import org.mediaartscities.shared.mail.Email;
 import org.mediaartscities.shared.mail.HtmlPage;
@@ -14,8 +11,10 @@ import org.mediaartscities.shared.mail.HtmlText;
 
 /**
  * The emails an applicant receives, in their language (texts in {@code emails_*.properties}; a language without a
- * file reads English): the access link when an application is opened (or asked for again), the receipt when it is
- * submitted, and the jury's decision.
+ * file reads English): the code that proves their address, the link to their application when their address applies
+ * again, the receipt when it is submitted, and the jury's decision. The first two go to addresses nobody has proved
+ * yet, so their text is fixed: it holds nothing a visitor typed (no name, no answers), only our call's title, a code
+ * and a link.
  */
 public final class ApplicationEmails {
 
@@ -27,17 +26,30 @@ public final class ApplicationEmails {
   /** What a receipt lists: a question's label and the answer as text. */
   public record Line(String label, String answer) {}
 
-  public static Email accessLink(Application application, String callTitle, String closesAt, String link) {
+  /** The one-time code that proves an address, with the link that carries it. */
+  public static Email verification(Application application, String callTitle, String code, String link) {
     String lang = application.language();
-    var values = values(application, callTitle, Map.of("closesAt", closesAt));
-    String intro = TEXTS.text("greeting", lang, values) + "\n\n" + TEXTS.text("access.intro", lang, values);
-    String keep = TEXTS.text("access.keep", lang);
-    String text = intro + "\n\n" + link + "\n\n" + keep + "\n";
-    String html = paragraphs(intro) + "<p><a href=\"" + HtmlText.escape(link) + "\">" + HtmlText.escape(link)
-        + "</a></p><p>" + HtmlText.escape(keep) + "</p>";
-    return email(application, TEXTS.text("access.subject", lang, values), text, html);
+    var values = Map.of("call", callTitle, "code", code);
+    String intro = TEXTS.text("hello", lang) + "\n\n" + TEXTS.text("verify.intro", lang, values);
+    String codeLine = TEXTS.text("verify.code", lang, values);
+    String ignore = TEXTS.text("verify.ignore", lang, values);
+    String text = intro + "\n\n" + link + "\n\n" + codeLine + "\n\n" + ignore + "\n";
+    String html = paragraphs(intro) + linkParagraph(link) + paragraphs(codeLine + "\n\n" + ignore);
+    return email(application, TEXTS.text("verify.subject", lang, values), text, html);
   }
 
+  /** To the owner of an address that applied again to a call: the link to the application they submitted. */
+  public static Email ownerLink(Application owner, String callTitle, String link) {
+    String lang = owner.language();
+    var values = Map.of("call", callTitle);
+    String intro = TEXTS.text("hello", lang) + "\n\n" + TEXTS.text("owner.intro", lang, values);
+    String keep = TEXTS.text("owner.keep", lang, values);
+    String text = intro + "\n\n" + link + "\n\n" + keep + "\n";
+    String html = paragraphs(intro) + linkParagraph(link) + paragraphs(keep);
+    return email(owner, TEXTS.text("owner.subject", lang, values), text, html);
+  }
+
+  /** The receipt of a submission, to its verified address. */
   public static Email receipt(Application application, String callTitle, String submittedAt, List<Line> lines) {
     String lang = application.language();
     var values = values(application, callTitle, Map.of("submittedAt", submittedAt));
@@ -72,11 +84,9 @@ public final class ApplicationEmails {
     return TEXTS.text("receipt.team", language);
   }
 
-  /** A date and time as a reader of that language expects it, in the call's zone. */
+  /** A date and time as a reader of that language expects it, in the call's zone ("1er décembre 2026 à 18:00"). */
   public static String when(Instant instant, String zone, String language) {
-    Locale locale = language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(locale)
-        .format(instant.atZone(ZoneId.of(zone)));
+    return LocalDates.dateTime(instant, zone, language);
   }
 
   private static Map<String, String> values(Application application, String callTitle, Map<String, String> more) {
@@ -85,6 +95,10 @@ public final class ApplicationEmails {
     values.put("call", callTitle);
     values.put("reference", application.reference());
     return values;
+  }
+
+  private static String linkParagraph(String link) {
+    return "<p><a href=\"" + HtmlText.escape(link) + "\">" + HtmlText.escape(link) + "</a></p>";
   }
 
   private static String paragraphs(String text) {

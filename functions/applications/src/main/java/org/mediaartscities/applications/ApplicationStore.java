@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.store.StoreConflictException;
@@ -12,37 +19,38 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Stores applications and their email reservations. Every guarantee is the store's, under any concurrency: one
- * application per email and call (a reservation row written in the same transaction), one status change per
- * version (conditional writes; a lost one is a {@link StoreConflictException}).
+ * Stores applications, their email reservations, their call's receipt counter and the per-address mail limits. Every
+ * guarantee is the store's, under any concurrency: one submitted application per email and call (a reservation row
+ * written in the submission's transaction), receipt numbers without gaps (the counter moves in that same
+ * transaction), one status change per version (conditional writes; a lost one is a {@link StoreConflictException}).
  */
 public final class ApplicationStore {
 
-  /** The email already has an application to this call; {@code existingId} names it. */
+  /** The email already holds a submitted application to this call. */
   public static final class AlreadyApplied extends RuntimeException {
-    private final String existingId;
-
-    AlreadyApplied(String existingId) {
+    AlreadyApplied() {
       super("already applied", null, false, false);
-      this.existingId = existingId;
-    }
-
-    /** The application holding the email's reservation, if it could be read. */
-    public Optional<String> existingId() {
-      return Optional.ofNullable(existingId);
     }
   }
 
   /** An application and its version. */
   public record Stored(Application application, long version) {}
+
+  /** A submission that lost to other submissions more often than this gives up with a conflict. */
+  static final int SUBMIT_ATTEMPTS = 40;
+  private static final String MAILED_PREFIX = "MAILED#";
 
   private static final ObjectReader READER =
       Json.MAPPER.readerFor(Application.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -55,38 +63,84 @@ public final class ApplicationStore {
     this.table = table;
   }
 
+  /** Stores a new application (a draft: it reserves nothing) at version 1. */
+  public void create(Application application) {
+    table.putItem(PutItemEnhancedRequest.builder(ApplicationRow.class).item(row(application, 1))
+        .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
+  }
+
   /**
-   * Stores a new application at version 1, and reserves its email for the call when the call allows one
-   * application per person.
+   * Submits a draft: in one transaction, the application becomes {@code numbered} (given the call's next receipt
+   * number), the call's counter moves to that number, and, when {@code onePerEmail}, the email's reservation for the
+   * call is taken. A transaction lost to another submission to the call is tried again with the next number, so that
+   * a refused submission leaves no gap.
    *
-   * @throws AlreadyApplied when the email already has an application to the call
+   * @param lastNumber reads the call's last receipt number, strongly consistent
+   * @return the stored submitted application
+   * @throws AlreadyApplied when another application of this email to the call holds the reservation
+   * @throws StoreConflictException when the application changed since it was read (or after too many lost races)
    */
-  public void create(Application application, boolean onePerEmail) {
-    var write = TransactWriteItemsEnhancedRequest.builder()
-        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class)
-            .item(row(application, 1))
-            .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
-    if (onePerEmail) {
-      write.addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class)
-          .item(new ApplicationRow(uniquePk(application), ApplicationRow.UNIQUE_SK, null, application.id(), null, null,
-              null, expiry(application)))
-          .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
-    }
-    try {
-      client.transactWriteItems(write.build());
-    } catch (TransactionCanceledException e) {
-      if (onePerEmail && e.cancellationReasons().size() > 1
-          && !"None".equals(e.cancellationReasons().get(1).code())) {
-        throw new AlreadyApplied(reservation(application).orElse(null));
+  public Stored submit(Stored before, LongFunction<Application> numbered, boolean onePerEmail,
+      LongSupplier lastNumber) {
+    Application draft = before.application();
+    for (int attempt = 0; attempt < SUBMIT_ATTEMPTS; attempt++) {
+      long last = lastNumber.getAsLong();
+      Application submitted = numbered.apply(last + 1);
+      var write = TransactWriteItemsEnhancedRequest.builder()
+          .addPutItem(table, replacing(submitted, before))
+          .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class)
+              .item(new ApplicationRow(ApplicationRow.callPk(draft.callId()), ApplicationRow.COUNTER_SK, last + 1,
+                  null, null))
+              .conditionExpression(counterIs(last)).build());
+      if (onePerEmail) {
+        write.addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class)
+            .item(new ApplicationRow(uniquePk(draft), ApplicationRow.UNIQUE_SK, null, draft.id(), null, null, null,
+                expiry(draft)))
+            .conditionExpression(absentOrHeldBy(draft)).build());
       }
-      throw e;
+      try {
+        client.transactWriteItems(write.build());
+        return new Stored(submitted, before.version() + 1);
+      } catch (TransactionCanceledException e) {
+        var reasons = e.cancellationReasons();
+        if (failed(reasons, 0)) {
+          throw new StoreConflictException("application " + draft.id(), e);
+        }
+        if (onePerEmail && failed(reasons, 2)) {
+          throw new AlreadyApplied();
+        }
+        // The counter moved, or DynamoDB saw another transaction on these rows: read the counter again.
+        pause(attempt);
+      }
+    }
+    throw new StoreConflictException("receipt counter of call " + draft.callId(), null);
+  }
+
+  /**
+   * Records that an email of kind {@code kind} goes to an address about a call at {@code now}, unless one went within
+   * {@code cooldown}: whether it may go. One conditional write: of parallel requests, one wins.
+   */
+  public boolean mayMail(String callId, String email, String kind, Instant now, Duration cooldown) {
+    var row = new ApplicationRow(ApplicationRow.uniquePk(callId, SecretTokens.emailHash(email)), MAILED_PREFIX + kind,
+        now.toEpochMilli(), null, null, null, null, now.plus(cooldown).plus(Duration.ofDays(1)).getEpochSecond());
+    try {
+      // The row's version holds when the address was last mailed, in epoch milliseconds.
+      table.putItem(PutItemEnhancedRequest.builder(ApplicationRow.class).item(row)
+          .conditionExpression(Expression.builder().expression("attribute_not_exists(pk) OR #version <= :cutoff")
+              .putExpressionName("#version", "version")
+              .putExpressionValue(":cutoff", AttributeValue.fromN(Long.toString(now.minus(cooldown).toEpochMilli())))
+              .build()).build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
     }
   }
 
-  /** The application holding an email's reservation for a call. */
-  Optional<String> reservation(Application application) {
-    return Optional.ofNullable(table.getItem(Key.builder().partitionValue(uniquePk(application))
-        .sortValue(ApplicationRow.UNIQUE_SK).build())).map(ApplicationRow::ref);
+  /** The application holding an email's reservation for a call: the one it submitted (strongly consistent). */
+  public Optional<String> reservation(String callId, String email) {
+    return Optional.ofNullable(table.getItem(r -> r.consistentRead(true).key(Key.builder()
+        .partitionValue(ApplicationRow.uniquePk(callId, SecretTokens.emailHash(email)))
+        .sortValue(ApplicationRow.UNIQUE_SK).build()))).map(ApplicationRow::ref);
   }
 
   public Optional<Stored> get(String id) {
@@ -104,13 +158,17 @@ public final class ApplicationStore {
     return replace(application, before, false);
   }
 
-  /** As {@link #replace}, also freeing the email's reservation (a withdrawal). */
+  /** As {@link #replace}, also freeing the email's reservation when {@code releaseEmail} (a withdrawal). */
   public long replace(Application application, Stored before, boolean releaseEmail) {
+    boolean holds = releaseEmail && application.submittedAt() != null;
     var write = TransactWriteItemsEnhancedRequest.builder().addPutItem(table, replacing(application, before));
-    if (releaseEmail) {
+    if (holds) {
       write.addDeleteItem(table, releasing(application));
     }
     transact(write, application);
+    if (releaseEmail && !holds) {
+      releaseIfHeld(application);
+    }
     return before.version() + 1;
   }
 
@@ -122,14 +180,12 @@ public final class ApplicationStore {
    */
   public void delete(Stored stored) {
     Application application = stored.application();
+    // Only drafts and withdrawn applications are erased: neither holds a reservation (but see releaseIfHeld).
     var write = TransactWriteItemsEnhancedRequest.builder()
         .addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder().key(key(application.id()))
             .conditionExpression(versionIs(stored.version())).build());
-    // A withdrawn application gave its email back already; the reservation may now be another application's.
-    if (application.status() != Application.Status.WITHDRAWN) {
-      write.addDeleteItem(table, releasing(application));
-    }
     transact(write, application);
+    releaseIfHeld(application);
     table.query(QueryConditional.keyEqualTo(k -> k.partitionValue(ApplicationRow.applicationPk(application.id()))))
         .items().forEach(row -> table.deleteItem(Key.builder().partitionValue(row.pk()).sortValue(row.sk()).build()));
   }
@@ -151,12 +207,62 @@ public final class ApplicationStore {
 
   // The reservation is absent, or this application's: never another application's.
   private TransactDeleteItemEnhancedRequest releasing(Application application) {
-    return TransactDeleteItemEnhancedRequest.builder()
-        .key(Key.builder().partitionValue(uniquePk(application)).sortValue(ApplicationRow.UNIQUE_SK).build())
-        .conditionExpression(Expression.builder().expression("attribute_not_exists(pk) OR #ref = :id")
-            .putExpressionName("#ref", "ref").putExpressionValue(":id", AttributeValue.fromS(application.id()))
-            .build())
-        .build();
+    return TransactDeleteItemEnhancedRequest.builder().key(reservationKey(application))
+        .conditionExpression(absentOrHeldBy(application)).build();
+  }
+
+  /**
+   * Drafts stored before reservations moved to submission reserved their email at creation: a draft that is withdrawn
+   * or erased gives it back, if it still holds it (and leaves another application's reservation alone).
+   */
+  private void releaseIfHeld(Application application) {
+    if (application.submittedAt() != null) {
+      return;
+    }
+    try {
+      table.deleteItem(DeleteItemEnhancedRequest.builder().key(reservationKey(application))
+          .conditionExpression(Expression.builder().expression("#ref = :id").putExpressionName("#ref", "ref")
+              .putExpressionValue(":id", AttributeValue.fromS(application.id())).build()).build());
+    } catch (ConditionalCheckFailedException e) {
+      // not held by this draft: nothing to give back
+    }
+  }
+
+  private static Key reservationKey(Application application) {
+    return Key.builder().partitionValue(uniquePk(application)).sortValue(ApplicationRow.UNIQUE_SK).build();
+  }
+
+  private static Expression absentOrHeldBy(Application application) {
+    return Expression.builder().expression("attribute_not_exists(pk) OR #ref = :id")
+        .putExpressionName("#ref", "ref").putExpressionValue(":id", AttributeValue.fromS(application.id())).build();
+  }
+
+  /**
+   * The counter still at {@code last}: it keeps the last number in {@code version} (older tables kept it in
+   * {@code n}, which {@link ReceiptNumbers#last} also reads; the first submission rewrites it).
+   */
+  private static Expression counterIs(long last) {
+    var names = Map.of("#version", "version", "#n", "n");
+    if (last == 0) {
+      return Expression.builder().expression("attribute_not_exists(#version) AND attribute_not_exists(#n)")
+          .expressionNames(names).build();
+    }
+    return Expression.builder().expression("#version = :last OR (attribute_not_exists(#version) AND #n = :last)")
+        .expressionNames(names).putExpressionValue(":last", AttributeValue.fromN(Long.toString(last))).build();
+  }
+
+  private static boolean failed(List<CancellationReason> reasons, int index) {
+    return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+  }
+
+  // A short random wait, longer as attempts fail, so that parallel submissions to one call spread out.
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20 + 10L * Math.min(attempt, 10)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreConflictException("interrupted submission", e);
+    }
   }
 
   private static ApplicationRow row(Application application, long version) {

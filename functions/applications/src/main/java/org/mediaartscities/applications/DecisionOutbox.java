@@ -1,11 +1,13 @@
 package org.mediaartscities.applications;
 
+import java.time.Instant;
 import java.util.List;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.store.StoreConflictException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
@@ -18,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DecisionOutbox {
 
+  private static final int MARK_ATTEMPTS = 5;
+
   private final DynamoDbTable<ApplicationRow> table;
   private final ApplicationStore applications;
 
@@ -28,14 +32,42 @@ public final class DecisionOutbox {
 
   /**
    * Records a decision and prepares its email in the call's outbox, in one transaction: never a decision without
-   * its email, nor an email for a decision that did not happen.
+   * its email, nor an email for a decision that did not happen. An application whose address was never verified
+   * gets its decision and no email: the site mails only addresses their owners proved.
    *
    * @throws StoreConflictException when the application changed since it was read
    */
   public void decide(Application decided, ApplicationStore.Stored before, PreparedEmail email) {
-    applications.transact(TransactWriteItemsEnhancedRequest.builder()
-        .addPutItem(table, applications.replacing(decided, before))
-        .addPutItem(table, row(decided.callId(), email)), decided);
+    var write = TransactWriteItemsEnhancedRequest.builder().addPutItem(table, applications.replacing(decided, before));
+    if (decided.emailVerified()) {
+      write.addPutItem(table, row(decided.callId(), email));
+    } else {
+      write.addDeleteItem(table, Key.builder().partitionValue(ApplicationRow.callPk(decided.callId()))
+          .sortValue(ApplicationRow.OUTBOX_PREFIX + decided.id()).build());
+    }
+    applications.transact(write, decided);
+  }
+
+  /**
+   * Marks the application's decision as mailed, so that its applicant now sees it (and never before): called once
+   * its email was sent. Retried against concurrent changes of the application (a review, a withdrawal).
+   *
+   * @return false when the application is gone or kept changing
+   */
+  public boolean markSent(String applicationId, Application.Status mailed, Instant at) {
+    for (int attempt = 0; attempt < MARK_ATTEMPTS; attempt++) {
+      var stored = applications.get(applicationId);
+      if (stored.isEmpty()) {
+        return false;
+      }
+      try {
+        applications.replace(stored.get().application().decisionSent(mailed, at), stored.get());
+        return true;
+      } catch (StoreConflictException e) {
+        // changed meanwhile: read it again
+      }
+    }
+    return false;
   }
 
   public List<PreparedEmail> of(String callId) {

@@ -9,7 +9,8 @@ import org.mediaartscities.shared.http.ApiException;
 
 /**
  * Scoring: each reviewer scores every criterion from 1 to its scale; a review's score is the weighted mean of its
- * criteria, each as a share of its scale, from 0 to 100; an application's score is the mean of its reviews'.
+ * criteria, each as a share of its scale, from 0 to 100; an application's score is the mean of its reviews'. A
+ * recused reviewer's review counts in no mean.
  */
 public final class Scores {
 
@@ -40,7 +41,8 @@ public final class Scores {
   }
 
   /** The mean of the reviews' weighted scores, 0 to 100 with one decimal; null when nobody reviewed yet. */
-  public static Double mean(ApplicationForm form, List<Review> reviews) {
+  public static Double mean(ApplicationForm form, List<Review> all) {
+    List<Review> reviews = all.stream().filter(Review::counts).toList();
     if (reviews.isEmpty() || form.criteria().isEmpty()) {
       return null;
     }
@@ -53,7 +55,8 @@ public final class Scores {
 
   /** One criterion's mean over the reviews, on its own scale; null when nobody reviewed yet. */
   public static Double criterionMean(Criterion criterion, List<Review> reviews) {
-    var scores = reviews.stream().map(r -> r.scores().get(criterion.id())).filter(s -> s != null).toList();
+    var scores = reviews.stream().filter(Review::counts).map(r -> r.scores().get(criterion.id()))
+        .filter(s -> s != null).toList();
     return scores.isEmpty() ? null
         : Math.round(scores.stream().mapToInt(Integer::intValue).average().orElse(0) * 100) / 100.0;
   }

@@ -11,30 +11,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mediaartscities.shared.content.ApplicationForm;
-import org.mediaartscities.shared.content.ApplicationForm.Field;
+import org.mediaartscities.shared.json.Json;
 
 /** The answers a form accepts when saved, and what a submission needs besides. */
 class AnswerRulesTest {
 
-  static final ApplicationForm FORM = new ApplicationForm(List.of(
-      field("title", "short-text", true),
-      new Field("statement", "long-text", true, Map.of("en", "Statement"), null, 3, 5, null, null, null, null),
-      field("contact", "email", false),
-      field("website", "url", false),
-      new Field("discipline", "single-choice", false, null, null, null, null,
-          List.of(new ApplicationForm.Choice("sound", null), new ApplicationForm.Choice("light", null)), null, null,
-          null),
-      new Field("media", "multiple-choice", false, null, null, null, null,
-          List.of(new ApplicationForm.Choice("sound", null), new ApplicationForm.Choice("light", null)), null, null,
-          null),
-      field("born", "date", false),
-      field("country", "country", false),
-      field("consent", "consent", true),
-      field("portfolio", "file", false)), true, 0, List.of(), false);
-
-  private static Field field(String id, String type, boolean required) {
-    return new Field(id, type, required, null, null, null, null, null, null, null, null);
-  }
+  // Read from JSON, as forms are stored: the test does not depend on the records' constructors.
+  static final ApplicationForm FORM = Json.read("""
+      {"fields": [
+        {"id": "title", "type": "short-text", "required": true},
+        {"id": "statement", "type": "long-text", "required": true, "label": {"en": "Statement"},
+         "minWords": 3, "maxWords": 5},
+        {"id": "contact", "type": "email"},
+        {"id": "website", "type": "url"},
+        {"id": "discipline", "type": "single-choice", "choices": [{"value": "sound"}, {"value": "light"}]},
+        {"id": "media", "type": "multiple-choice", "choices": [{"value": "sound"}, {"value": "light"}]},
+        {"id": "born", "type": "date"},
+        {"id": "country", "type": "country"},
+        {"id": "consent", "type": "consent", "required": true},
+        {"id": "portfolio", "type": "file"}
+      ], "onePerEmail": true, "maxTeamMembers": 0}""", ApplicationForm.class);
 
   private static Object saved(String field, Object answer) {
     var changes = new HashMap<String, Object>();
@@ -130,5 +126,25 @@ class AnswerRulesTest {
     } else {
       assertThat(refusal(() -> AnswerRules.checkComplete(FORM, answers)).field()).isEqualTo("answers.statement");
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"France", "FRA", "Japan", "XX"})
+  void aCountryIsAskedForAsACodeWhateverWasGiven(String answer) {
+    var refused = refusal(() -> saved("country", answer));
+
+    assertThat(refused.field()).isEqualTo("answers.country");
+    assertThat(refused.getMessage()).startsWith("Give a country code such as FR");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "application/pdf | a PDF document",
+      "image/jpeg | a JPEG image",
+      "image/png | a PNG image",
+      "text/csv | a file of type text/csv",
+  })
+  void fileTypesAreNamedAsPeopleNameThem(String type, String name) {
+    assertThat(AnswerRules.fileTypeName(type)).isEqualTo(name);
   }
 }

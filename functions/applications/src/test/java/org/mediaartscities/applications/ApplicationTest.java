@@ -27,7 +27,7 @@ class ApplicationTest {
   }
 
   private static Application submitted() {
-    return draft().submitted(T0);
+    return draft().submitted(T0, "LYO-2026-0001");
   }
 
   private static Application withdrawnDraft() {
@@ -44,8 +44,8 @@ class ApplicationTest {
     assertThat(saved.answers()).containsEntry("name", "Lumen");
     assertThat(saved.team()).hasSize(1);
     assertThat(saved.updatedAt()).isEqualTo(LATER);
-    assertThat(draft().submitted(LATER).status()).isEqualTo(Application.Status.SUBMITTED);
-    assertThat(draft().submitted(LATER).submittedAt()).isEqualTo(LATER);
+    assertThat(draft().submitted(LATER, "LYO-2026-0001").status()).isEqualTo(Application.Status.SUBMITTED);
+    assertThat(draft().submitted(LATER, "LYO-2026-0001").submittedAt()).isEqualTo(LATER);
     assertThat(draft().extendedUntil(LATER, T0).extendedUntil()).isEqualTo(LATER);
     assertThat(draft().withdrawn(LATER).withdrawnAt()).isEqualTo(LATER);
     assertThatCode(() -> draft().requireDeletable()).doesNotThrowAnyException();
@@ -77,7 +77,7 @@ class ApplicationTest {
 
   static Stream<Arguments> forbiddenTransitions() {
     Function<Application, Object> save = a -> a.saved(Map.of(), List.of(), LATER);
-    Function<Application, Object> submit = a -> a.submitted(LATER);
+    Function<Application, Object> submit = a -> a.submitted(LATER, "LYO-2026-0002");
     Function<Application, Object> extend = a -> a.extendedUntil(LATER, LATER);
     Function<Application, Object> decide = a -> a.decided(Application.Status.ACCEPTED, LATER);
     Function<Application, Object> withdraw = a -> a.withdrawn(LATER);
@@ -120,6 +120,65 @@ class ApplicationTest {
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.code()).isEqualTo(code);
+  }
+
+  @Test
+  void aDraftHasNoReceiptNumberUntilItIsSubmitted() {
+    assertThat(draft().reference()).isNull();
+    assertThat(submitted().reference()).isEqualTo("LYO-2026-0001");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Application.Status.class, names = {"SHORTLISTED", "ACCEPTED", "REJECTED"})
+  void theApplicantSeesADecisionOnlyOnceItsEmailWasSent(Application.Status decision) {
+    Application decided = decided(decision);
+    assertThat(decided.applicantStatus()).isEqualTo(Application.Status.SUBMITTED);
+
+    Application sent = decided.decisionSent(decision, LATER);
+    assertThat(sent.applicantStatus()).isEqualTo(decision);
+    assertThat(sent.decisionSentAt()).isEqualTo(LATER);
+    // Changed after the email: the applicant still sees the decision that was mailed.
+    Application changed = sent.decided(decision == Application.Status.ACCEPTED ? Application.Status.REJECTED
+        : Application.Status.ACCEPTED, LATER);
+    assertThat(changed.applicantStatus()).isEqualTo(decision);
+  }
+
+  @Test
+  void tokensMailedToTheOwnerAddToTheCreationTokenWhichNeverStopsWorking() {
+    Application draft = SubmissionWindowTest.draft(null);
+    Application withLinks = draft;
+    for (int i = 0; i < Application.MAX_LINK_TOKENS + 3; i++) {
+      withLinks = withLinks.withLinkToken(org.mediaartscities.shared.auth.SecretTokens.hash("link-" + i), LATER);
+    }
+
+    assertThat(withLinks.tokenHash()).isEqualTo(draft.tokenHash());
+    assertThat(withLinks.linkTokenHashes()).hasSize(Application.MAX_LINK_TOKENS);
+    assertThat(withLinks.matchesToken("link-" + (Application.MAX_LINK_TOKENS + 2))).isTrue();
+    assertThat(withLinks.matchesToken("link-0")).isFalse();
+    assertThat(withLinks.matchesToken(null)).isFalse();
+  }
+
+  @Test
+  void aDraftOpensUntilThirtyDaysAfterItsCallClosesOrItsExtensionEndsASubmittedOneUntilItIsErased() {
+    Instant closes = SubmissionWindowTest.CLOSES;
+    Application draft = SubmissionWindowTest.draft(null);
+    assertThat(draft.openableAt(closes.plus(Application.DRAFT_ACCESS).minusSeconds(1))).isTrue();
+    assertThat(draft.openableAt(closes.plus(Application.DRAFT_ACCESS))).isFalse();
+
+    Application extended = draft.extendedUntil(closes.plus(Duration.ofDays(10)), T0);
+    assertThat(extended.openableAt(closes.plus(Duration.ofDays(39)))).isTrue();
+    assertThat(extended.openableAt(closes.plus(Duration.ofDays(40)))).isFalse();
+
+    Application submitted = draft.submitted(closes.minusSeconds(60), "LYO-2026-0001");
+    assertThat(submitted.openableAt(closes.plus(Duration.ofDays(729)))).isTrue();
+    assertThat(submitted.openableAt(closes.plus(Duration.ofDays(730)))).isFalse();
+  }
+
+  @Test
+  void anApplicationWithoutAFormCopyAnswersTheCallsForm() {
+    var current = org.mediaartscities.shared.json.Json.read("{\"fields\": []}",
+        org.mediaartscities.shared.content.ApplicationForm.class);
+    assertThat(draft().formOr(current)).isSameAs(current);
   }
 
   @ParameterizedTest

@@ -127,16 +127,48 @@ public final class ApplicationsTestBed {
     return "{\"name\": \"Aya Tanaka\", \"email\": \"" + email + "\", \"language\": \"fr\"}";
   }
 
-  /** A new application to the call {@code slug}, with every answer its form asks for saved: id, token, reference. */
+  /**
+   * A new application to the call {@code slug}, its address verified with the code mailed to it, and every answer
+   * its form asks for saved: id and token.
+   */
   public JsonNode ready(String slug, String email) {
     JsonNode application = json(call("POST /calls/{slug}/applications", "/calls/" + slug + "/applications",
         applyBody(email)));
+    verify(application, email);
     var saved = call("PUT /applications/{id}", "/applications/" + application.get("applicationId").asText(),
         COMPLETE_ANSWERS, "x-application-token", application.get("token").asText());
     if (saved.getStatusCode() != 200) {
       throw new AssertionError("Saving the answers failed: " + saved.getBody());
     }
     return application;
+  }
+
+  /** The code of the verification email sent to {@code email} for an application (the latest such email). */
+  public String verificationCode(String email, String applicationId) {
+    var code = java.util.regex.Pattern.compile("application=" + applicationId + "#code=([0-9A-Z-]+)");
+    for (MimeMessage mail : mailsTo(email).reversed()) {
+      try {
+        var matcher = code.matcher(((jakarta.mail.internet.MimeMultipart) mail.getContent()).getBodyPart(0)
+            .getContent().toString());
+        if (matcher.find()) {
+          return matcher.group(1);
+        }
+      } catch (Exception e) {
+        throw new AssertionError("An unreadable email", e);
+      }
+    }
+    throw new AssertionError("No verification email for " + applicationId);
+  }
+
+  /** Verifies a new application's address with the code mailed to it. */
+  public void verify(JsonNode application, String email) {
+    String id = application.get("applicationId").asText();
+    var verified = call("POST /applications/{id}/verify", "/applications/" + id + "/verify",
+        "{\"code\": \"" + verificationCode(email, id) + "\"}", "x-application-token",
+        application.get("token").asText());
+    if (verified.getStatusCode() != 200) {
+      throw new AssertionError("Verifying the address failed: " + verified.getBody());
+    }
   }
 
   /** A tiny PDF whose first bytes the file check recognises. */

@@ -18,7 +18,7 @@ import org.mediaartscities.shared.http.ApiException;
 class SubmissionWindowTest {
 
   private static final Instant OPENS = Instant.parse("2026-03-01T08:00:00Z");
-  private static final Instant CLOSES = Instant.parse("2026-04-01T16:00:00Z");
+  static final Instant CLOSES = Instant.parse("2026-04-01T16:00:00Z");
   private static final Duration MS = Duration.ofMillis(1);
   private static final SubmissionWindow WINDOW = SubmissionWindow.of(new CallDetails(OPENS, CLOSES, "Europe/Paris",
       null));
@@ -94,8 +94,9 @@ class SubmissionWindowTest {
   }
 
   static Application draft(Instant extendedUntil) {
-    Application draft = Application.draft("a", "call", "call", "LYO-2026-0001",
-        new Application.Applicant("Aya", "aya@example.org", "fr"), "hash", OPENS, CLOSES.plus(Duration.ofDays(730)));
+    Application draft = Application.draft("a", "call", "call", null,
+        new Application.Applicant("Aya", "aya@example.org", "fr"), "hash", OPENS, CLOSES,
+        CLOSES.plus(Duration.ofDays(730)));
     return extendedUntil == null ? draft : draft.extendedUntil(extendedUntil, OPENS);
   }
 

@@ -11,8 +11,10 @@ import org.mediaartscities.shared.content.ApplicationForm;
 /** The co-applicants of a save: how many, and each one's name, email and role. */
 class TeamRulesTest {
 
-  private static final ApplicationForm TEAMS_OF_THREE = new ApplicationForm(List.of(), true, 2, List.of(), false);
-  private static final ApplicationForm INDIVIDUALS = new ApplicationForm(List.of(), true, 0, List.of(), false);
+  private static final ApplicationForm TEAMS_OF_THREE =
+      org.mediaartscities.shared.json.Json.read("{\"maxTeamMembers\": 2}", ApplicationForm.class);
+  private static final ApplicationForm INDIVIDUALS =
+      org.mediaartscities.shared.json.Json.read("{\"maxTeamMembers\": 0}", ApplicationForm.class);
 
   @Test
   void membersAreCleanedAsOneLineFieldsAndBlankOnesBecomeAbsent() {

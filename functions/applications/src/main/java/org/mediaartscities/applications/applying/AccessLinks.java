@@ -10,13 +10,16 @@ import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.store.StoreConflictException;
 
 /**
- * The link that carries an application's secret token (in the fragment, which browsers never send to servers):
- * mailed when an application is opened, and mailed again with a new token when its email applies again.
+ * The links mailed about an application, and how often: a one-time code to a new application's address, and, when an
+ * address that already applied to a call applies again, a link to the application it submitted, to that address.
+ * Secrets travel in the fragment, which browsers never send to servers.
  */
 final class AccessLinks {
 
-  /** Asking again for an existing application's link mails it at most this often. */
-  static final Duration LINK_COOLDOWN = Duration.ofMinutes(10);
+  /** Each kind of email goes to an address, about a call, at most this often, whoever asks. */
+  static final Duration MAIL_COOLDOWN = Duration.ofMinutes(10);
+  static final String VERIFY = "VERIFY";
+  static final String OWNER = "OWNER";
 
   private final ApplyingConfig config;
 
@@ -24,32 +27,45 @@ final class AccessLinks {
     this.config = config;
   }
 
+  /** The application's page with its token: given to whoever created it, and mailed to its verified owner. */
   String link(ContentItem call, String id, String token) {
     return config.frontendBaseUrl() + "/calls/" + call.slug() + "/apply?application=" + id + "#token=" + token;
   }
 
-  void mail(Application application, ContentItem call, String token) {
-    String language = application.language();
-    config.mail().send(ApplicationEmails.accessLink(application, Texts.title(call, language),
-        ApplicationEmails.when(call.call().closesAt(), call.call().timeZone(), language),
-        link(call, application.id(), token)));
+  /** The page that confirms an address: opened where the application was started, which holds its token. */
+  String verificationLink(ContentItem call, String id, String code) {
+    return config.frontendBaseUrl() + "/calls/" + call.slug() + "/apply?application=" + id + "#code=" + code;
   }
 
-  /** Mails an existing application's link again, with a new token, unless it was mailed within the cooldown. */
-  void resend(String existingId, ContentItem call, Instant now) {
-    config.applications().get(existingId).ifPresent(stored -> {
-      Application existing = stored.application();
-      if (existing.linkSentAt() != null && existing.linkSentAt().plus(LINK_COOLDOWN).isAfter(now)) {
+  /** Whether an email of {@code kind} may go to the application's address now (and counts it if so). */
+  boolean mayMail(Application application, String kind, Instant now) {
+    return config.applications().mayMail(application.callId(), application.email(), kind, now, MAIL_COOLDOWN);
+  }
+
+  void mailCode(Application application, ContentItem call, String code) {
+    config.mail().send(ApplicationEmails.verification(application, Texts.title(call, application.language()),
+        code, verificationLink(call, application.id(), code)));
+  }
+
+  /**
+   * Mails the owner of the application {@code ownerId} a link to it, with a token of its own, unless their address
+   * was sent one within the cooldown. The owner's earlier links keep working.
+   */
+  void mailOwner(String ownerId, ContentItem call, Instant now) {
+    config.applications().get(ownerId).ifPresent(stored -> {
+      Application owner = stored.application();
+      if (!owner.openableAt(now) || !mayMail(owner, OWNER, now)) {
         return;
       }
       String token = SecretTokens.newToken();
-      Application renewed = existing.withNewToken(SecretTokens.hash(token), now);
+      Application renewed = owner.withLinkToken(SecretTokens.hash(token), now);
       try {
         config.applications().replace(renewed, stored);
       } catch (StoreConflictException e) {
-        return; // another request renewed it at the same moment, and mailed it
+        return; // it changed meanwhile (a review, a decision): no link this time rather than a lost change
       }
-      mail(renewed, call, token);
+      config.mail().send(ApplicationEmails.ownerLink(renewed, Texts.title(call, renewed.language()),
+          link(call, renewed.id(), token)));
     });
   }
 }

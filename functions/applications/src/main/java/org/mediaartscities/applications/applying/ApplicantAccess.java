@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationStore;
-import org.mediaartscities.shared.auth.SecretTokens;
+import org.mediaartscities.shared.content.ApplicationForm;
 import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.content.ContentRepository;
 import org.mediaartscities.shared.content.Kind;
@@ -13,7 +13,8 @@ import org.mediaartscities.shared.http.ApiRequest;
 
 /**
  * What an applicant, who has no account, may reach: a published call that takes applications, by its slug, and an
- * application by its id with its secret token; 404 for anything else.
+ * application by its id with one of its secret tokens, until {@link Application#openableAt} says the tokens expired;
+ * 404 for anything else.
  */
 final class ApplicantAccess {
 
@@ -34,8 +35,8 @@ final class ApplicantAccess {
         .orElse(null);
     Optional<ApplicationStore.Stored> stored = UUID_SYNTAX.matcher(id).matches()
         ? config.applications().get(id) : Optional.empty();
-    // The same answer for an unknown id and a wrong token: nothing tells which applications exist.
-    return stored.filter(s -> SecretTokens.matches(token, s.application().tokenHash()))
+    // The same answer for an unknown id, a wrong token and an expired one: nothing tells which applications exist.
+    return stored.filter(s -> s.application().matchesToken(token) && s.application().openableAt(config.now()))
         .orElseThrow(() -> ApiException.notFound("No application with this id and access token."));
   }
 
@@ -57,7 +58,13 @@ final class ApplicantAccess {
         .orElseThrow(() -> new ApiException(409, "call_withdrawn", "This call is no longer published.", null));
   }
 
+  /** The form an application answers: the copy it was created with (the call's current form for older ones). */
+  ApplicationForm formOf(Application application) {
+    return application.form() != null ? application.form() : callOf(application).call().form();
+  }
+
   static Optional<ContentItem> callOf(ContentRepository calls, Application application) {
-    return calls.item(application.callId()).filter(call -> call.call() != null && call.call().form() != null);
+    return calls.item(application.callId()).filter(call -> call.call() != null
+        && (application.form() != null || call.call().form() != null));
   }
 }

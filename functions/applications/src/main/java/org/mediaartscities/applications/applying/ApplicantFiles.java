@@ -21,7 +21,7 @@ final class ApplicantFiles {
   ApiResponse announce(ApiRequest request) {
     Application application = access.application(request).application();
     application.requireDraft();
-    var form = access.callOf(application).call().form();
+    var form = access.formOf(application);
     var upload = config.uploads().announce(application, form, request.body(), config.now());
     return ApiResponse.json(upload, Applying.NO_STORE).withStatus(201);
   }

@@ -3,6 +3,7 @@ package org.mediaartscities.applications.applying;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationEmails;
@@ -25,10 +26,11 @@ final class ApplicantView {
     var view = new LinkedHashMap<String, Object>();
     view.put("applicationId", application.id());
     view.put("reference", application.reference());
-    view.put("status", application.status());
+    view.put("status", application.applicantStatus());
     view.put("call", application.callSlug());
     view.put("name", application.name());
     view.put("email", application.email());
+    view.put("emailVerified", application.emailVerified());
     view.put("language", application.language());
     view.put("answers", application.answers());
     view.put("team", application.team());
@@ -42,15 +44,19 @@ final class ApplicantView {
       receipt.put("number", application.reference());
       receipt.put("submittedAt", application.submittedAt());
       ApplicantAccess.callOf(config.calls(), application).ifPresent(call ->
-          receipt.put("summary", lines(call.call().form(), application, files)));
+          receipt.put("summary", lines(application.formOr(call.call().form()), application, files)));
       view.put("receipt", receipt);
     }
     return view;
   }
 
-  /** The receipt's lines: each answered question's label in the applicant's language, and the answer as text. */
+  /**
+   * The receipt's lines: each answered question's label in the applicant's language, and the answer as they would
+   * say it: a country's name, a choice's label, a file's name.
+   */
   static List<ApplicationEmails.Line> lines(ApplicationForm form, Application application,
       List<ApplicationFile> files) {
+    String lang = application.language();
     var lines = new ArrayList<ApplicationEmails.Line>();
     for (ApplicationForm.Field field : form.fields()) {
       Object answer = field.type().equals("file")
@@ -61,25 +67,47 @@ final class ApplicantView {
         answer = null;
       }
       if (answer != null) {
-        String text = answer instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
-            : answer instanceof Boolean yes ? (yes ? "✓" : "✗") : String.valueOf(answer);
-        lines.add(new ApplicationEmails.Line(Texts.pick(field.label(), application.language()), text));
+        lines.add(new ApplicationEmails.Line(Texts.pick(field.label(), lang), text(field, answer, lang)));
       }
     }
     if (!application.team().isEmpty()) {
-      lines.add(new ApplicationEmails.Line(ApplicationEmails.teamLabel(application.language()),
+      lines.add(new ApplicationEmails.Line(ApplicationEmails.teamLabel(lang),
           String.join("\n", application.team().stream().map(TeamRules::describe).toList())));
     }
     return lines;
   }
 
+  private static String text(ApplicationForm.Field field, Object answer, String lang) {
+    if (answer instanceof List<?> list) {
+      return String.join(", ", list.stream().map(item -> text(field, item, lang)).toList());
+    }
+    if (answer instanceof Boolean yes) {
+      return yes ? "✓" : "✗";
+    }
+    String value = String.valueOf(answer);
+    return switch (field.type()) {
+      case "country" -> {
+        String country = Locale.of("", value).getDisplayCountry(locale(lang));
+        yield country.isBlank() || country.equals(value) ? value : country;
+      }
+      case "single-choice", "multiple-choice" -> field.choices().stream().filter(c -> c.value().equals(value))
+          .findFirst().map(c -> Texts.pick(c.label(), lang)).filter(label -> label != null && !label.isBlank())
+          .orElse(value);
+      default -> value;
+    };
+  }
+
+  private static Locale locale(String lang) {
+    return lang == null || lang.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(lang);
+  }
+
   /** A new application's answer: its token, shown this once, and the link that carries it. */
-  static Map<String, Object> created(String id, String token, String reference, String accessUrl) {
+  static Map<String, Object> created(String id, String token, String accessUrl) {
     var body = new LinkedHashMap<String, Object>();
     body.put("applicationId", id);
     body.put("token", token);
-    body.put("reference", reference);
     body.put("status", Application.Status.DRAFT);
+    body.put("emailVerified", false);
     body.put("accessUrl", accessUrl);
     return body;
   }

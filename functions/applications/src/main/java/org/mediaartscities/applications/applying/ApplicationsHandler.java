@@ -10,8 +10,8 @@ import org.mediaartscities.shared.http.Router;
 
 /**
  * ApplicationsFunction, the applicant's routes (public: anyone may apply, without an account; an application is
- * reached with its secret token): the form, a new application, its draft, submission, files, withdrawal, a copy of
- * the data and erasure.
+ * reached with its secret token): the form, a new application, the proof of its address, its draft, submission, files,
+ * withdrawal, a copy of the data and erasure.
  */
 public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -23,13 +23,18 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
 
   ApplicationsHandler(ApplyingConfig config) {
     var access = new ApplicantAccess(config);
-    var applying = new Applying(config, access, new ApplicantView(config));
+    var views = new ApplicantView(config);
+    var links = new AccessLinks(config);
+    var verification = new EmailVerification(config, access, views, links);
+    var applying = new Applying(config, access, views, links, verification);
     var files = new ApplicantFiles(config, access);
     var routes = new HashMap<String, Router.Route>();
     routes.put("GET /calls/{slug}/form", applying::form);
     routes.put("POST /calls/{slug}/applications", applying::create);
     routes.put("GET /applications/{id}", applying::get);
     routes.put("PUT /applications/{id}", applying::save);
+    routes.put("POST /applications/{id}/verify", verification::verify);
+    routes.put("POST /applications/{id}/verification", verification::resend);
     routes.put("POST /applications/{id}/submit", applying::submit);
     routes.put("POST /applications/{id}/withdraw", applying::withdraw);
     routes.put("GET /applications/{id}/export", applying::export);

@@ -11,6 +11,7 @@ import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationEmails;
 import org.mediaartscities.applications.ApplicationFile;
 import org.mediaartscities.applications.ApplicationStore;
+import org.mediaartscities.applications.ReceiptNumbers;
 import org.mediaartscities.applications.SubmissionWindow;
 import org.mediaartscities.applications.TeamMember;
 import org.mediaartscities.applications.TeamRules;
@@ -28,9 +29,10 @@ import org.mediaartscities.shared.store.StoreConflictException;
 import org.mediaartscities.shared.text.FieldRules;
 
 /**
- * The applicant's work, without an account: the form, a new application (with a secret access token, mailed as a
- * link), answers saved as a draft, submission within the call's window (idempotent, with a receipt), a copy of
- * their data, withdrawal and erasure.
+ * The applicant's work, without an account: the form, a new application (with a secret access token, given once, and
+ * a code mailed to prove the address), answers saved as a draft against the form it was opened with, submission of a
+ * verified application within the call's window (idempotent, with a receipt number given then), a copy of their data,
+ * withdrawal and erasure.
  */
 final class Applying {
 
@@ -40,12 +42,15 @@ final class Applying {
   private final ApplicantAccess access;
   private final ApplicantView views;
   private final AccessLinks links;
+  private final EmailVerification verification;
 
-  Applying(ApplyingConfig config, ApplicantAccess access, ApplicantView views) {
+  Applying(ApplyingConfig config, ApplicantAccess access, ApplicantView views, AccessLinks links,
+      EmailVerification verification) {
     this.config = config;
     this.access = access;
     this.views = views;
-    this.links = new AccessLinks(config);
+    this.links = links;
+    this.verification = verification;
   }
 
   /**
@@ -62,6 +67,11 @@ final class Applying {
     return ApiResponse.json(FormView.of(call, language(request, call), config.now()), NO_STORE);
   }
 
+  /**
+   * A new draft, whatever the address: a new address is mailed a code; an address that already submitted to this
+   * call (one application per address) is mailed a link to that application instead. The answer is the same in
+   * every case, so that it tells nobody whether an address applied, and a bot filling the honeypot gets it too.
+   */
   ApiResponse create(ApiRequest request) {
     ContentItem call = access.call(request);
     NewApplication input = JsonBody.parse(request, NewApplication.class);
@@ -79,21 +89,25 @@ final class Applying {
     String id = UUID.randomUUID().toString();
     String token = SecretTokens.newToken();
     if (input.nickname() != null && !input.nickname().isBlank()) {
-      // A bot filled the hidden field: answer as if it worked, keep nothing.
-      return created(id, token, "XXX-0000-0000", call);
+      return created(id, token, call); // a bot filled the hidden field: the same answer, nothing kept or mailed
     }
-    var application = Application.draft(id, call.id(), call.slug(), config.receiptNumbers().next(call),
-        new Application.Applicant(name, email, language), SecretTokens.hash(token), now,
+    ApplicationForm form = call.call().form();
+    Application draft = Application.draft(id, call.id(), call.slug(), form,
+        new Application.Applicant(name, email, language), SecretTokens.hash(token), now, call.call().closesAt(),
         call.call().closesAt().plus(config.retention()));
-    try {
-      config.applications().create(application, call.call().form().onePerEmail());
-    } catch (ApplicationStore.AlreadyApplied e) {
-      e.existingId().ifPresent(existing -> links.resend(existing, call, now));
-      throw new ApiException(409, "already_applied", "An application with this email already exists for this call. "
-          + "We have emailed its link to that address: use it to continue.", "email");
+    Optional<String> owner = form.onePerEmail() ? config.applications().reservation(call.id(), email)
+        : Optional.empty();
+    // Every draft has a pending code, mailed or not: a wrong guess is answered alike whether the address applied,
+    // was mailed a moment ago, or is new.
+    String code = EmailVerification.newCode();
+    draft = EmailVerification.withCode(draft, code, now);
+    config.applications().create(draft);
+    if (owner.isPresent()) {
+      links.mailOwner(owner.get(), call, now);
+    } else if (links.mayMail(draft, AccessLinks.VERIFY, now)) {
+      verification.mail(draft, call, code);
     }
-    links.mail(application, call, token);
-    return created(id, token, application.reference(), call);
+    return created(id, token, call);
   }
 
   ApiResponse get(ApiRequest request) {
@@ -104,7 +118,7 @@ final class Applying {
     ApplicationStore.Stored stored = access.application(request);
     Application application = stored.application();
     application.requireDraft();
-    ApplicationForm form = access.callOf(application).call().form();
+    ApplicationForm form = access.formOf(application);
     Answers input = JsonBody.parse(request, Answers.class);
     if (input.answers() == null && input.team() == null) {
       throw ApiException.invalid("answers", "'answers' is an object of answers by question id.");
@@ -124,15 +138,23 @@ final class Applying {
     if (application.isSubmitted()) {
       return json(application); // a retry: the same receipt
     }
+    application.requireDraft();
+    application.requireEmailVerified();
     Instant now = config.now();
-    Application submitted = application.submitted(now);
     SubmissionWindow.of(call.call()).requireOpenForSubmission(now, application);
-    ApplicationForm form = call.call().form();
+    ApplicationForm form = application.formOr(call.call().form());
     AnswerRules.checkComplete(form, application.answers());
     List<ApplicationFile> files = config.files().of(application.id());
     FileUploads.checkComplete(form, files);
+    Application submitted;
     try {
-      config.applications().replace(submitted, stored);
+      submitted = config.applications().submit(stored,
+          number -> application.submitted(now, ReceiptNumbers.reference(call, number)), form.onePerEmail(),
+          () -> config.receiptNumbers().last(call.id())).application();
+    } catch (ApplicationStore.AlreadyApplied e) {
+      // Only the verified owner of the address reaches this: nobody else learns that it applied.
+      throw new ApiException(409, "already_applied", "This email address has already applied to this call; "
+          + "withdraw that application first to submit this one.", "email");
     } catch (StoreConflictException e) {
       // Another request submitted (or changed) it meanwhile: answer with the receipt it got, if it got one.
       Application current = config.applications().get(application.id()).orElseThrow().application();
@@ -152,7 +174,7 @@ final class Applying {
     Application application = stored.application();
     Application withdrawn = application.withdrawn(config.now());
     if (withdrawn != application) {
-      config.applications().replace(withdrawn, stored, true);
+      config.applications().replace(withdrawn, stored, true); // its address may apply again
     }
     return json(withdrawn);
   }
@@ -163,9 +185,10 @@ final class Applying {
     var data = new LinkedHashMap<String, Object>(views.of(application));
     data.put("retainedUntil", application.expiresAt());
     data.put("extendedUntil", application.extendedUntil());
+    data.put("accessUntil", application.accessUntil());
     data.put("exportedAt", config.now());
-    return ApiResponse.json(data, NO_STORE).withHeader("content-disposition",
-        "attachment; filename=\"application-" + application.reference() + ".json\"");
+    return ApiResponse.json(data, NO_STORE).withHeader("content-disposition", "attachment; filename=\"application-"
+        + (application.reference() == null ? application.id() : application.reference()) + ".json\"");
   }
 
   /** Erases a draft or withdrawn application with all that belongs to it; a submitted one is withdrawn first. */
@@ -179,8 +202,8 @@ final class Applying {
     return new ApiResponse(204, "", Map.of("cache-control", NO_STORE));
   }
 
-  private ApiResponse created(String id, String token, String reference, ContentItem call) {
-    return ApiResponse.json(ApplicantView.created(id, token, reference, links.link(call, id, token)), NO_STORE)
+  private ApiResponse created(String id, String token, ContentItem call) {
+    return ApiResponse.json(ApplicantView.created(id, token, links.link(call, id, token)), NO_STORE)
         .withStatus(201).withHeader("location", "/applications/" + id);
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.mediaartscities.applications.AnswerRules;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationFile;
 import org.mediaartscities.applications.ApplicationFileStore;
@@ -52,8 +53,10 @@ final class FileUploads {
             + input.fieldId() + "'."));
     if (input.contentType() == null || !field.fileTypes().contains(input.contentType())
         || !EXTENSIONS.containsKey(input.contentType())) {
-      throw ApiException.invalid("contentType", "This question accepts " + String.join(", ", field.fileTypes())
-          + ".");
+      List<String> names = field.fileTypes().stream().map(AnswerRules::fileTypeName).toList();
+      String accepted = names.size() == 1 ? names.getFirst()
+          : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+      throw ApiException.invalid("contentType", "This question accepts " + accepted + ".");
     }
     long max = field.maxFileBytes() == null ? 20L * 1024 * 1024 : field.maxFileBytes();
     if (input.size() == null || input.size() < 1 || input.size() > max) {

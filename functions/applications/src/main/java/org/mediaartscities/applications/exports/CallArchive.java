@@ -3,10 +3,9 @@ package org.mediaartscities.applications.exports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -23,7 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Writes a call's ZIP: {@code applications.csv} (the same as the CSV export) and, per submitted application, a
  * folder named after its reference holding its checked files, {@code LYO-2026-0042/portfolio/works.pdf}. Files are
- * streamed from S3 one at a time; withdrawn applications and rejected files are left out.
+ * streamed from S3 one at a time; drafts, withdrawn applications and rejected files are left out. Editors' export:
+ * the original files.
  */
 final class CallArchive {
 
@@ -45,33 +45,54 @@ final class CallArchive {
     this.bucket = bucket;
   }
 
+  /**
+   * Streams the ZIP: one pass over the call's submitted applications, page by page, each application's files as it
+   * comes; the CSV of the same applications is the last entry.
+   */
   Contents write(ContentItem call, OutputStream out) throws IOException {
-    List<ReviewStore.Reviewed> all = reviews.byCall(call.id());
-    List<Application> submitted = all.stream().map(r -> r.stored().application())
-        .filter(Application::isSubmitted)
-        .sorted(Comparator.comparing(Application::reference)).toList();
-    int fileCount = 0;
+    var csv = new CsvExport(call);
+    int[] fileCount = {0};
     try (var zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-      zip.putNextEntry(new ZipEntry("applications.csv"));
-      zip.write(CsvExport.of(call, all).getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-      for (Application application : submitted) {
-        Set<String> names = new HashSet<>();
-        for (ApplicationFile file : files.of(application.id())) {
-          if (file.status() != ApplicationFile.Status.READY) {
-            continue;
+      try {
+        reviews.eachSubmitted(call.id(), reviewed -> {
+          csv.add(reviewed);
+          try {
+            fileCount[0] += writeFiles(zip, reviewed.application());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
-          zip.putNextEntry(new ZipEntry(unique(names, application.reference() + "/" + file.fieldId() + "/"
-              + safeName(file))));
-          try (InputStream bytes = s3.getObject(r -> r.bucket(bucket).key(file.key()))) {
-            bytes.transferTo(zip);
-          }
-          zip.closeEntry();
-          fileCount++;
-        }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
+      zip.putNextEntry(new ZipEntry("applications.csv"));
+      zip.write(csv.text().getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
     }
-    return new Contents(submitted.size(), fileCount);
+    return new Contents(csv.rows(), fileCount[0]);
+  }
+
+  private int writeFiles(ZipOutputStream zip, Application application) throws IOException {
+    Set<String> names = new HashSet<>();
+    int count = 0;
+    for (ApplicationFile file : files.of(application.id())) {
+      if (file.status() != ApplicationFile.Status.READY) {
+        continue;
+      }
+      zip.putNextEntry(new ZipEntry(unique(names, folder(application) + "/" + file.fieldId() + "/"
+          + safeName(file))));
+      try (InputStream bytes = s3.getObject(r -> r.bucket(bucket).key(file.key()))) {
+        bytes.transferTo(zip);
+      }
+      zip.closeEntry();
+      count++;
+    }
+    return count;
+  }
+
+  // Submitted applications all have a receipt number; the id stands in should one lack it.
+  private static String folder(Application application) {
+    return application.reference() != null ? application.reference() : application.id();
   }
 
   /** The applicant's file name without anything that could climb out of its folder or confuse an unzipper. */

@@ -25,6 +25,9 @@ import org.mediaartscities.shared.http.JsonBody;
 final class EditorDecisions {
 
   private static final String NO_STORE = JuryReview.NO_STORE;
+  /** A decision as editors give it, and the status it leads to. */
+  private static final Map<String, Application.Status> DECISIONS = Map.of("shortlist",
+      Application.Status.SHORTLISTED, "accept", Application.Status.ACCEPTED, "reject", Application.Status.REJECTED);
 
   private final SelectionConfig config;
   private final Lookup lookup;
@@ -54,17 +57,15 @@ final class EditorDecisions {
     ApplicationStore.Stored stored = target.stored();
     JuryAccess access = target.access();
     DecisionInput input = JsonBody.parse(request, DecisionInput.class);
-    Application.Status decision = switch (input.decision() == null ? "" : input.decision()) {
-      case "shortlist" -> Application.Status.SHORTLISTED;
-      case "accept" -> Application.Status.ACCEPTED;
-      case "reject" -> Application.Status.REJECTED;
-      default -> throw ApiException.invalid("decision", "'decision' is shortlist, accept or reject.");
-    };
+    Application.Status decision = DECISIONS.get(input.decision() == null ? "" : input.decision());
+    if (decision == null) {
+      throw ApiException.invalid("decision", "'decision' is shortlist, accept or reject.");
+    }
     Instant now = config.now();
     Application decided = stored.application().decided(decision, now);
     var email = ApplicationEmails.decision(decided, Texts.title(access.call(), decided.language()));
     config.outbox().decide(decided, stored, PreparedEmail.of(decided, input.decision(), email, now));
-    return ApiResponse.json(views.of(access, decided), NO_STORE);
+    return view(request, access, decided);
   }
 
   ApiResponse extend(ApiRequest request) {
@@ -86,7 +87,12 @@ final class EditorDecisions {
     SubmissionWindow.of(access.call().call()).requireExtension(until, now);
     Application extended = stored.application().extendedUntil(until, now);
     config.applications().replace(extended, stored);
-    return ApiResponse.json(views.of(access, extended), NO_STORE);
+    return view(request, access, extended);
+  }
+
+  private ApiResponse view(ApiRequest request, JuryAccess access, Application application) {
+    return ApiResponse.json(views.of(access, application, config.reviews().of(application.id()),
+        Lookup.languages(request)), NO_STORE);
   }
 
   ApiResponse outbox(ApiRequest request) {
@@ -105,13 +111,23 @@ final class EditorDecisions {
     }).toList()), NO_STORE);
   }
 
-  /** Sends every prepared, unsent decision email of the call: the one deliberate action that mails applicants. */
+  /**
+   * Sends every prepared, unsent decision email of the call: the one deliberate action that mails applicants. Each
+   * sent email marks its application's decision as mailed, and only then does its applicant see it. An address not
+   * verified (in applications older than verification) is mailed nothing.
+   */
   ApiResponse sendOutbox(ApiRequest request) {
     ContentItem call = editorsCall(request);
     int sent = 0;
     int failed = 0;
+    int unverified = 0;
     for (PreparedEmail email : config.outbox().of(call.id())) {
       if (email.sentAt() != null) {
+        continue;
+      }
+      var application = config.applications().get(email.applicationId()).map(ApplicationStore.Stored::application);
+      if (application.isEmpty() || !application.get().emailVerified()) {
+        unverified++;
         continue;
       }
       PreparedEmail marked = email.sent(config.now());
@@ -120,13 +136,14 @@ final class EditorDecisions {
         continue;
       }
       if (config.mail().send(email.email())) {
+        config.outbox().markSent(email.applicationId(), DECISIONS.get(email.decision()), marked.sentAt());
         sent++;
       } else {
         config.outbox().replace(call.id(), marked, email); // unsent again, for the next "send"
         failed++;
       }
     }
-    return ApiResponse.json(Map.of("sent", sent, "failed", failed), NO_STORE);
+    return ApiResponse.json(Map.of("sent", sent, "failed", failed, "unverified", unverified), NO_STORE);
   }
 
   /** The call named in the path, if the caller is its city's editor or an admin. */

@@ -1,24 +1,36 @@
 package org.mediaartscities.applications.selection;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.Review;
 import org.mediaartscities.shared.auth.Caller;
 import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.content.Jury;
 import org.mediaartscities.shared.http.ApiException;
 
 /**
- * Who may see and judge a call's applications. Reviewers review every call; a call's city editors and admins review
- * it too, and alone decide, extend, mail decisions and export. Under blind review, reviewers who are not the call's
- * editors see no applicant's name, email, language or team; and reviewers see their own review only, so that nobody
- * scores under the influence of the others.
+ * Who may see and judge a call's applications. A reviewer reviews only the calls whose jury names their email
+ * address, and only one the token says Cognito verified; a call's city editors and admins review it too, and alone
+ * decide, extend, mail decisions and export. Anyone else gets a 403 and changes nothing. Under blind review,
+ * reviewers see no applicant's name, email, language, team or file names; and reviewers see their own review only,
+ * never the mean nor the others', so that nobody scores under the influence of the others.
  */
 record JuryAccess(Caller caller, ContentItem call) {
 
-  /** The caller reviewing {@code call}, if they may. */
-  static JuryAccess toReview(Caller caller, ContentItem call) {
-    if (!caller.groups().contains(Caller.REVIEWERS) && !caller.editsCity(call.city())) {
-      throw ApiException.forbidden("Only reviewers, the call's city editors and admins can review applications.");
+  /** The caller reviewing {@code call}, if they may; {@code juries} reads a call's jury (only for reviewers). */
+  static JuryAccess toReview(Caller caller, ContentItem call, Function<String, Optional<Jury>> juries) {
+    if (caller.editsCity(call.city())) {
+      return new JuryAccess(caller, call);
     }
-    return new JuryAccess(caller, call);
+    String email = caller.verifiedEmail();
+    if (caller.groups().contains(Caller.REVIEWERS) && email != null
+        && juries.apply(call.id()).filter(jury -> jury.names(email)).isPresent()) {
+      return new JuryAccess(caller, call);
+    }
+    throw ApiException.forbidden("Only the call's jury (by a verified email address), its city editors and admins "
+        + "can review its applications.");
   }
 
   /** The caller deciding on {@code call}'s applications, if they are its city's editor or an admin. */
@@ -29,18 +41,35 @@ record JuryAccess(Caller caller, ContentItem call) {
     return new JuryAccess(caller, call);
   }
 
-  /** Whether the applicants stay anonymous to this caller. */
+  /** Whether the caller is one of the call's editors (or an admin): they see everything. */
+  boolean editor() {
+    return caller.editsCity(call.city());
+  }
+
+  /** Whether the call's applicants stay anonymous to this caller (the call's form says so now). */
   boolean blind() {
-    return call.call().form().blindReview() && !caller.editsCity(call.city());
+    return call.call().form().blindReview() && !editor();
+  }
+
+  /** Whether this application's applicant stays anonymous: the call's form or the one it answered says so. */
+  boolean blind(Application application) {
+    return !editor() && (blind() || application.formOr(call.call().form()).blindReview());
   }
 
   /** Whether this caller sees {@code review}: their own, or every one for the call's editors. */
   boolean sees(Review review) {
-    return caller.editsCity(call.city()) || review.reviewer().equals(caller.subject());
+    return editor() || wrote(review);
   }
 
   /** Whether {@code review} is this caller's. */
   boolean wrote(Review review) {
     return review.reviewer().equals(caller.subject());
+  }
+
+  /** Refuses a reviewer who recused themselves from the application; its editors keep their access. */
+  void requireNotRecused(List<Review> reviews) {
+    if (!editor() && reviews.stream().anyMatch(r -> wrote(r) && r.isRecusal())) {
+      throw new ApiException(403, "recused", "You recused yourself from this application.", null);
+    }
   }
 }

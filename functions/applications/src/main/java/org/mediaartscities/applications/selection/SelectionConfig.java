@@ -15,20 +15,22 @@ import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.content.ContentRepository;
 import org.mediaartscities.shared.content.ContentTable;
 import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.http.CursorCodec;
 import org.mediaartscities.shared.mail.Mailer;
 
 /**
  * What SelectionFunction (the jury's and the editors' routes) is wired with; {@link #fromEnvironment()} reads every
  * variable it uses: {@code CONTENT_TABLE}, {@code APPLICATIONS_TABLE}, {@code APPLICATIONS_BUCKET},
- * {@code SENDER_EMAIL} and {@code EXPORTS_QUEUE_URL}.
+ * {@code SENDER_EMAIL}, {@code EXPORTS_QUEUE_URL} and {@code CURSOR_SECRET}.
  *
  * @param downloads short-lived download links to applicants' files
  * @param exports ZIP exports of a call's files, asked for by editors
  * @param mail sends the decision emails of a call's outbox
+ * @param cursors seals the jury list's paging positions
  */
 record SelectionConfig(ContentRepository calls, ApplicationStore applications, ApplicationFileStore files,
     ReviewStore reviews, DecisionOutbox outbox, FileDownloads downloads, ExportRequests exports, BestEffortMail mail,
-    InstantSource clock) {
+    CursorCodec cursors, InstantSource clock) {
 
   static SelectionConfig fromEnvironment() {
     var dynamoDb = AwsClients.dynamoDb();
@@ -46,6 +48,7 @@ record SelectionConfig(ContentRepository calls, ApplicationStore applications, A
         new ExportRequests(table.exportJobs(), memoized(AwsClients::sqs), Env.required("EXPORTS_QUEUE_URL"),
             presigner, bucket),
         new BestEffortMail(Mailer.fromEnvironment(Env.required("SENDER_EMAIL"))),
+        new CursorCodec(Env.required("CURSOR_SECRET")),
         InstantSource.system());
   }
 

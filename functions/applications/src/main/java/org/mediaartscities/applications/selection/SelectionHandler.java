@@ -9,9 +9,10 @@ import java.util.Set;
 import org.mediaartscities.shared.http.Router;
 
 /**
- * SelectionFunction, the jury's and the editors' routes on applications (behind the JWT authorizer): reviewing
- * ({@link JuryReview}), deciding and extending ({@link EditorDecisions}), and exports ({@link CallExports}); who may
- * do which is {@link JuryAccess}.
+ * SelectionFunction, the jury's and the editors' routes on applications (behind the JWT authorizer): a juror's calls
+ * ({@link JuryCalls}), a call's applications ({@link JuryList}), reviewing and recusing ({@link JuryReview}),
+ * deciding and extending ({@link EditorDecisions}), and exports ({@link CallExports}); who may do which is
+ * {@link JuryAccess}.
  */
 public final class SelectionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -25,12 +26,16 @@ public final class SelectionHandler implements RequestHandler<APIGatewayV2HTTPEv
     var lookup = new Lookup(config);
     var views = new ReviewView(config);
     var jury = new JuryReview(config, lookup, views);
+    var lists = new JuryList(config, lookup);
+    var calls = new JuryCalls(config);
     var editors = new EditorDecisions(config, lookup, views);
     var exports = new CallExports(config, editors);
     var routes = new HashMap<String, Router.Route>();
-    routes.put("GET /admin/calls/{id}/applications", jury::list);
+    routes.put("GET /admin/jury/calls", calls::list);
+    routes.put("GET /admin/calls/{id}/applications", lists::list);
     routes.put("GET /admin/applications/{id}", jury::detail);
     routes.put("PUT /admin/applications/{id}/review", jury::review);
+    routes.put("POST /admin/applications/{id}/recusal", jury::recuse);
     routes.put("POST /admin/applications/{id}/decision", editors::decide);
     routes.put("POST /admin/applications/{id}/extension", editors::extend);
     routes.put("GET /admin/calls/{id}/outbox", editors::outbox);

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationsTestBed;
 import org.mediaartscities.shared.content.CallDetails;
 import org.mediaartscities.shared.content.CallStatus;
@@ -30,7 +31,10 @@ import org.mediaartscities.shared.content.PublicationStatus;
 import org.mediaartscities.shared.content.Translation;
 import org.mediaartscities.local.lambda.ApiEvents;
 
-/** The deadline by the server's clock (injected, not slept on), and the store's guarantees under 50 clients. */
+/**
+ * The deadline by the server's clock (injected, not slept on), tokens that expire, and the store's guarantees under
+ * parallel clients: one receipt per application, one submitted application per address, numbers without gaps.
+ */
 class DeadlineAndConcurrencyTest {
 
   private static ApplicationsTestBed bed;
@@ -76,24 +80,73 @@ class DeadlineAndConcurrencyTest {
     assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(200);
     assertThat(responses.stream().map(r -> json(r).get("receipt").get("number").asText()).distinct()).hasSize(1);
     assertThat(responses.stream().map(r -> json(r).get("submittedAt").asText()).distinct()).hasSize(1);
-    assertThat(bed.mailsTo(email)).hasSize(2); // the access link, then one receipt
+    assertThat(bed.mailsTo(email)).hasSize(2); // the code, then one receipt
   }
 
   @Test
-  void fiftyParallelNewApplicationsWithOneEmailAcceptOne() throws Exception {
+  void fiftyParallelNewApplicationsWithOneEmailAreAnsweredAlikeAndMailOneCode() throws Exception {
     List<APIGatewayV2HTTPResponse> responses = inParallel(50, i -> bed.call("POST /calls/{slug}/applications",
         "/calls/deadline-call/applications", applyBody(i % 2 == 0 ? "same.person@example.org"
             : "Same.Person@example.org")));
 
-    assertThat(responses.stream().filter(r -> r.getStatusCode() == 201)).hasSize(1);
-    assertThat(responses.stream().filter(r -> r.getStatusCode() == 409)).hasSize(49);
-    assertThat(responses).allMatch(r -> r.getStatusCode() == 201
-        || json(r).get("error").get("code").asText().equals("already_applied"));
+    assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(201);
+    assertThat(responses.stream().map(r -> json(r).get("applicationId").asText()).distinct()).hasSize(50);
+    assertThat(bed.mailsTo("same.person@example.org").size() + bed.mailsTo("Same.Person@example.org").size())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void twentyParallelVerifiedSubmissionsOfOneAddressGiveOneSubmittedApplication() throws Exception {
+    String email = "twenty.drafts@example.org";
+    var visitor = new Visitor(bed, Instant.now());
+    var drafts = new ArrayList<JsonNode>();
+    for (int i = 0; i < 20; i++) {
+      // An address is mailed one code every ten minutes: each draft is opened ten minutes after the last.
+      drafts.add(visitor.verifiedAndComplete(visitor.after(AccessLinks.MAIL_COOLDOWN).create("deadline-call", email),
+          email));
+    }
+
+    List<APIGatewayV2HTTPResponse> responses = inParallel(20, i -> visitor.submit(drafts.get(i)));
+
+    assertThat(responses.stream().filter(r -> r.getStatusCode() == 200)).hasSize(1);
+    assertThat(responses.stream().filter(r -> r.getStatusCode() == 409))
+        .hasSize(19).allMatch(r -> json(r).get("error").get("code").asText().equals("already_applied"));
+    var store = bed.table().applications();
+    var submitted = drafts.stream().map(d -> store.get(d.get("applicationId").asText()).orElseThrow().application())
+        .filter(a -> a.status() == Application.Status.SUBMITTED).toList();
+    assertThat(submitted).hasSize(1);
+    assertThat(store.reservation("deadline-call", email)).contains(submitted.getFirst().id());
+    assertThat(drafts.stream().map(d -> store.get(d.get("applicationId").asText()).orElseThrow().application())
+        .filter(a -> a.reference() != null)).hasSize(1);
+
+    // The nineteen refusals took no number: the next submission to the call gets the next one.
+    JsonNode next = visitor.verifiedAndComplete(visitor.create("deadline-call", "after.twenty@example.org"),
+        "after.twenty@example.org");
+    String number = json(visitor.submit(next)).get("reference").asText();
+    assertThat(sequence(number)).isEqualTo(sequence(submitted.getFirst().reference()) + 1);
+  }
+
+  @Test
+  void aDraftsTokenOpensItUntilThirtyDaysAfterItsCallCloses() {
+    var visitor = new Visitor(bed, Instant.now());
+    JsonNode draft = visitor.create("deadline-call", "forgotten.draft@example.org");
+
+    assertThat(visitor.at(CLOSES.plus(Application.DRAFT_ACCESS).minusSeconds(1)).get(draft).getStatusCode())
+        .isEqualTo(200);
+    var expired = visitor.at(CLOSES.plus(Application.DRAFT_ACCESS)).get(draft);
+    assertThat(expired.getStatusCode()).isEqualTo(404);
+    assertThat(json(expired).get("error").get("message").asText()).isEqualTo("No application with this id and "
+        + "access token.");
+  }
+
+  private static int sequence(String reference) {
+    return Integer.parseInt(reference.substring(reference.lastIndexOf('-') + 1));
   }
 
   private static JsonNode ready(String email) {
     JsonNode application = json(bed.call("POST /calls/{slug}/applications", "/calls/deadline-call/applications",
         applyBody(email)));
+    bed.verify(application, email);
     var saved = bed.call("PUT /applications/{id}", "/applications/" + application.get("applicationId").asText(),
         COMPLETE_ANSWERS, "x-application-token", application.get("token").asText());
     assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(200);

@@ -42,11 +42,13 @@ class PersonalDataTest {
     assertThat(data.get("email").asText()).isEqualTo("export.me@example.org");
     assertThat(data.get("answers").get("name").asText()).isEqualTo("Collectif Lumen");
     assertThat(data.get("retainedUntil").asText()).isNotBlank();
-    assertThat(export.getBody()).doesNotContain("tokenHash").doesNotContain(token(application));
+    assertThat(export.getBody()).doesNotContain("tokenHash").doesNotContain("codeHash")
+        .doesNotContain(token(application)).doesNotContain(stored(application).tokenHash());
+    assertThat(data.get("accessUntil").asText()).isNotBlank();
   }
 
   @Test
-  void aDraftIsErasedWithItsEmailReservation() {
+  void aDraftIsErasedAndItsAddressMayApplyAgain() {
     JsonNode application = create("erase.me@example.org");
 
     var deleted = bed.call("DELETE /applications/{id}", path(application), null, "x-application-token",
@@ -55,28 +57,34 @@ class PersonalDataTest {
     assertThat(deleted.getStatusCode()).isEqualTo(204);
     assertThat(bed.call("GET /applications/{id}", path(application), null, "x-application-token", token(application))
         .getStatusCode()).isEqualTo(404);
+    assertThat(bed.table().applications().get(application.get("applicationId").asText())).isEmpty();
     assertThat(bed.call("POST /calls/{slug}/applications", "/calls/" + open + "/applications",
         applyBody("erase.me@example.org")).getStatusCode()).isEqualTo(201);
   }
 
   @Test
   void aSubmittedApplicationIsWithdrawnBeforeErasureAndErasingItSparesTheEmailsNewApplication() {
-    JsonNode first = create("twice@example.org");
-    save(first);
-    bed.call("POST /applications/{id}/submit", path(first) + "/submit", null, "x-application-token", token(first));
-    assertThat(bed.call("DELETE /applications/{id}", path(first), null, "x-application-token", token(first))
-        .getStatusCode()).isEqualTo(409);
+    String email = "twice@example.org";
+    var visitor = new Visitor(bed, Instant.now());
+    JsonNode first = visitor.verifiedAndComplete(visitor.create(open, email), email);
+    assertThat(visitor.submit(first).getStatusCode()).isEqualTo(200);
+    assertThat(visitor.on(first, "DELETE /applications/{id}", "", null).getStatusCode()).isEqualTo(409);
 
-    bed.call("POST /applications/{id}/withdraw", path(first) + "/withdraw", null, "x-application-token", token(first));
-    JsonNode second = create("twice@example.org");
-    assertThat(bed.call("DELETE /applications/{id}", path(first), null, "x-application-token", token(first))
-        .getStatusCode()).isEqualTo(204);
+    visitor.on(first, "POST /applications/{id}/withdraw", "/withdraw", null);
+    JsonNode second = visitor.verifiedAndComplete(visitor.after(AccessLinks.MAIL_COOLDOWN).create(open, email), email);
+    assertThat(visitor.submit(second).getStatusCode()).isEqualTo(200);
+    assertThat(visitor.on(first, "DELETE /applications/{id}", "", null).getStatusCode()).isEqualTo(204);
 
-    // The new application still holds the email: a third one is refused.
-    assertThat(bed.call("POST /calls/{slug}/applications", "/calls/" + open + "/applications",
-        applyBody("twice@example.org")).getStatusCode()).isEqualTo(409);
-    assertThat(bed.call("GET /applications/{id}", path(second), null, "x-application-token", token(second))
-        .getStatusCode()).isEqualTo(200);
+    // The new application holds the email: a third one (mailed no code at its creation, so asking for one) is
+    // refused at its submission, which only the verified owner reaches.
+    JsonNode third = visitor.after(AccessLinks.MAIL_COOLDOWN).create(open, email);
+    visitor.on(third, "POST /applications/{id}/verification", "/verification", null);
+    visitor.verifiedAndComplete(third, email);
+    var refused = visitor.submit(third);
+    assertThat(refused.getStatusCode()).isEqualTo(409);
+    assertThat(json(refused).get("error").get("code").asText()).isEqualTo("already_applied");
+    assertThat(visitor.get(second).getStatusCode()).isEqualTo(200);
+    assertThat(json(visitor.get(second)).get("status").asText()).isEqualTo("submitted");
   }
 
   @Test
@@ -93,6 +101,10 @@ class PersonalDataTest {
       assertThat(Instant.ofEpochSecond(expiresAt)).isEqualTo(call.call().closesAt().plus(java.time.Duration.ofDays(730))
           .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
+  }
+
+  private static org.mediaartscities.applications.Application stored(JsonNode application) {
+    return bed.table().applications().get(application.get("applicationId").asText()).orElseThrow().application();
   }
 
   private static JsonNode create(String email) {

@@ -33,8 +33,10 @@ class ZipExportTest {
     JsonNode draft = ready("zip.draft@example.org");
     put(announce(draft, "portfolio", "draft.pdf", "application/pdf", PDF.length), "application/pdf", PDF);
     bed.deployment.s3Events().deliverNew();
-    bed.call("POST /applications/{id}/submit", path(application) + "/submit", null, "x-application-token",
-        token(application));
+    var submitted = bed.call("POST /applications/{id}/submit", path(application) + "/submit", null,
+        "x-application-token", token(application));
+    assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(200);
+    String reference = json(submitted).get("reference").asText();
     var call = bed.sample.stream().filter(i -> i.slug().equals(open)).findFirst().orElseThrow();
     String exports = "/admin/calls/" + call.id() + "/exports";
     var editor = call.city() == null ? ApiEvents.admin() : ApiEvents.editor(call.city());
@@ -57,12 +59,12 @@ class ZipExportTest {
         entries.put(entry.getName(), in.readAllBytes());
       }
     }
-    String reference = application.get("reference").asText();
     assertThat(entries).containsKeys("applications.csv", reference + "/portfolio/works.pdf",
         reference + "/portfolio/works-2.pdf");
     assertThat(entries.get(reference + "/portfolio/works-2.pdf")).isEqualTo(PDF);
     assertThat(new String(entries.get("applications.csv"), StandardCharsets.UTF_8)).contains(reference);
-    assertThat(entries.keySet()).noneMatch(name -> name.startsWith(draft.get("reference").asText()))
+    assertThat(entries.keySet()).noneMatch(name -> name.contains("draft.pdf"))
+        .noneMatch(name -> name.startsWith(draft.get("applicationId").asText()))
         .noneMatch(name -> name.contains(".."));
 
     // A redelivered message finds the job done and builds nothing.

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mediaartscities.applications.ApplicationsTestBed;
+import org.mediaartscities.applications.JuryFixtures;
 import org.mediaartscities.shared.content.CallStatus;
 import org.mediaartscities.local.lambda.ApiEvents;
 
@@ -40,11 +41,17 @@ class ApplicationFilesTest {
     assertThat(submit.getStatusCode()).as(submit.getBody()).isEqualTo(200);
     assertThat(json(submit).get("receipt").get("summary").toString()).contains("dossier.pdf").contains("photo.pdf");
 
-    JsonNode forJury = json(bed.admin(ApiEvents.reviewer(), "GET /admin/applications/{id}", "/admin/applications/"
+    JsonNode forEditors = json(bed.admin(ApiEvents.admin(), "GET /admin/applications/{id}", "/admin/applications/"
         + id(application), null));
+    assertThat(ApplicationsTestBed.download(forEditors.get("files").get(0).get("downloadUrl").asText()))
+        .isEqualTo(PDF);
+    var call = bed.sample.stream().filter(i -> i.slug().equals(open)).findFirst().orElseThrow();
+    new JuryFixtures(bed).jury(call, "ana@example.org");
+    JsonNode forJury = json(bed.admin(JuryFixtures.juror("ana@example.org"), "GET /admin/applications/{id}",
+        "/admin/applications/" + id(application), null));
     String url = forJury.get("files").get(0).get("downloadUrl").asText();
-    byte[] downloaded = ApplicationsTestBed.download(url);
-    assertThat(downloaded).isEqualTo(PDF);
+    assertThat(url).contains("/reviewers/");
+    assertThat(new String(ApplicationsTestBed.download(url), StandardCharsets.US_ASCII)).startsWith("%PDF-");
   }
 
   @Test

@@ -3,13 +3,13 @@ package org.mediaartscities.applications.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mediaartscities.applications.ApplicationsTestBed.invoke;
 import static org.mediaartscities.applications.ApplicationsTestBed.json;
+import static org.mediaartscities.applications.JuryFixtures.juror;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,54 +19,57 @@ import org.mediaartscities.applications.ApplicationStore;
 import org.mediaartscities.applications.ApplicationsTestBed;
 import org.mediaartscities.applications.CsvExport;
 import org.mediaartscities.applications.DecisionOutbox;
+import org.mediaartscities.applications.JuryFixtures;
 import org.mediaartscities.applications.PreparedEmail;
 import org.mediaartscities.applications.applying.ApplicationsHandler;
 import org.mediaartscities.applications.applying.ApplyingHandlers;
-import org.mediaartscities.shared.store.StoreConflictException;
-import org.mediaartscities.shared.content.ApplicationForm;
-import org.mediaartscities.shared.content.CallDetails;
-import org.mediaartscities.shared.content.ContentItem;
-import org.mediaartscities.shared.content.Kind;
-import org.mediaartscities.shared.content.PublicationStatus;
-import org.mediaartscities.shared.content.Translation;
 import org.mediaartscities.local.lambda.ApiEvents;
+import org.mediaartscities.shared.content.ApplicationForm;
+import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.store.StoreConflictException;
 
 /** Juries and editors at work: scores, blind review, decisions through the call's outbox, CSV, extensions. */
 class SelectionTest {
 
-  private static final Instant CLOSES = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
+  private static final String ANA = "ana@example.org";
+  private static final String BEN = "ben@example.org";
   private static ApplicationsTestBed bed;
-  private static String lyonCall;
-  private static String blindCall;
+  private static JuryFixtures fixtures;
+  private static ContentItem lyonCall;
+  private static ContentItem blindCall;
 
   @BeforeAll
   static void deploy() {
     bed = new ApplicationsTestBed(SelectionTest.class);
-    ApplicationForm form = bed.sample.stream().filter(i -> i.kind() == Kind.CALL).findFirst().orElseThrow().call()
-        .form();
-    lyonCall = put("lyon-jury-call", form);
-    blindCall = put("blind-jury-call", new ApplicationForm(form.fields(), true, 0, form.criteria(), true));
+    fixtures = new JuryFixtures(bed);
+    ApplicationForm form = JuryFixtures.FORM;
+    lyonCall = fixtures.call("lyon-jury-call", "lyon", form);
+    blindCall = fixtures.call("blind-jury-call", "lyon", new ApplicationForm(form.fields(), true, 0,
+        form.criteria(), true));
+    fixtures.jury(lyonCall, ANA, BEN);
+    fixtures.jury(blindCall, ANA);
   }
 
   @Test
-  void reviewersScoreAndTheListSortsByWeightedMean() {
+  void editorsSeeTheListSortedAndFilteredByWeightedMean() {
     String best = submitted(lyonCall, "best@example.org");
     String worst = submitted(lyonCall, "worst@example.org");
     String unreviewed = submitted(lyonCall, "unreviewed@example.org");
-    review(best, ApiEvents.reviewer(), 5, 5, 5);
-    review(worst, ApiEvents.reviewer(), 1, 1, 1);
-    review(worst, Map.of("sub", "reviewer-2", "cognito:groups", "[reviewers]"), 3, 3, 3);
+    review(best, juror(ANA), 5, 10);
+    review(worst, juror(ANA), 1, 1);
+    review(worst, juror(BEN), 3, 6);
 
-    JsonNode list = json(admin(ApiEvents.reviewer(), "GET /admin/calls/{id}/applications", "/admin/calls/" + lyonCall
-        + "/applications", null, "sort", "score"));
+    JsonNode list = json(admin(ApiEvents.editor("lyon"), "GET /admin/calls/{id}/applications", "/admin/calls/"
+        + lyonCall.id() + "/applications", null, "sort", "score"));
     List<String> order = list.get("items").findValuesAsText("applicationId");
     assertThat(order).containsSubsequence(best, worst, unreviewed);
     JsonNode worstRow = list.get("items").get(order.indexOf(worst));
-    assertThat(worstRow.get("score").asDouble()).isEqualTo(40.0); // (20 + 60) / 2
+    // (2 × 1/5 + 1/10) / 3 = 16.7 and (2 × 3/5 + 6/10) / 3 = 60: the mean is 38.3.
+    assertThat(worstRow.get("score").asDouble()).isEqualTo(38.3);
     assertThat(worstRow.get("reviewCount").asInt()).isEqualTo(2);
 
-    JsonNode filtered = json(admin(ApiEvents.reviewer(), "GET /admin/calls/{id}/applications", "/admin/calls/"
-        + lyonCall + "/applications", null, "minScore", "90"));
+    JsonNode filtered = json(admin(ApiEvents.admin(), "GET /admin/calls/{id}/applications", "/admin/calls/"
+        + lyonCall.id() + "/applications", null, "minScore", "90"));
     assertThat(filtered.get("items").findValuesAsText("applicationId")).containsExactly(best);
   }
 
@@ -74,29 +77,31 @@ class SelectionTest {
   void aReviewMustScoreEveryCriterionWithinItsScale() {
     String id = submitted(lyonCall, "scored@example.org");
     for (String[] bad : new String[][] {
-        {"{\"scores\": {\"quality\": 4, \"relevance\": 4}}", "scores.feasibility"},
-        {"{\"scores\": {\"quality\": 6, \"relevance\": 4, \"feasibility\": 4}}", "scores.quality"},
-        {"{\"scores\": {\"quality\": 4, \"relevance\": 4, \"feasibility\": 4, \"charm\": 5}}", "scores.charm"},
+        {"{\"scores\": {\"quality\": 4}}", "scores.relevance"},
+        {"{\"scores\": {\"quality\": 6, \"relevance\": 4}}", "scores.quality"},
+        {"{\"scores\": {\"quality\": 4, \"relevance\": 11}}", "scores.relevance"},
+        {"{\"scores\": {\"quality\": 4, \"relevance\": 4, \"charm\": 5}}", "scores.charm"},
         {"{\"scores\": {\"quality\": \"high\"}}", "scores.quality"}}) {
-      var response = admin(ApiEvents.reviewer(), "PUT /admin/applications/{id}/review", "/admin/applications/" + id
+      var response = admin(juror(ANA), "PUT /admin/applications/{id}/review", "/admin/applications/" + id
           + "/review", bad[0]);
       assertThat(response.getStatusCode()).as(bad[0]).isEqualTo(400);
       assertThat(json(response).get("error").get("field").asText()).isEqualTo(bad[1]);
     }
     assertThat(json(admin(ApiEvents.admin(), "GET /admin/applications/{id}", "/admin/applications/" + id, null))
         .get("reviewCount").asInt()).isZero();
+    assertThat(fixtures.stores().reviews().of(id)).isEmpty();
   }
 
   @Test
   void aBlindReviewHidesTheApplicantFromReviewersOnly() {
     String id = submitted(blindCall, "hidden@example.org");
 
-    JsonNode reviewerView = json(admin(ApiEvents.reviewer(), "GET /admin/applications/{id}", "/admin/applications/"
-        + id, null));
+    JsonNode reviewerView = json(admin(juror(ANA), "GET /admin/applications/{id}", "/admin/applications/" + id,
+        null));
     JsonNode editorView = json(admin(ApiEvents.editor("lyon"), "GET /admin/applications/{id}", "/admin/applications/"
         + id, null));
-    JsonNode reviewerList = json(admin(ApiEvents.reviewer(), "GET /admin/calls/{id}/applications", "/admin/calls/"
-        + blindCall + "/applications", null));
+    JsonNode reviewerList = json(admin(juror(ANA), "GET /admin/calls/{id}/applications", "/admin/calls/"
+        + blindCall.id() + "/applications", null));
 
     assertThat(reviewerView.has("email")).isFalse();
     assertThat(reviewerView.has("name")).isFalse();
@@ -107,16 +112,16 @@ class SelectionTest {
   @Test
   void onlyTheCallsEditorsAndAdminsDecideAndExport() {
     String id = submitted(lyonCall, "guarded@example.org");
-    for (Map<String, String> caller : List.of(ApiEvents.reviewer(), ApiEvents.editor("linz"))) {
+    for (Map<String, String> caller : List.of(juror(ANA), ApiEvents.editor("linz"))) {
       assertThat(admin(caller, "POST /admin/applications/{id}/decision", "/admin/applications/" + id + "/decision",
           "{\"decision\": \"accept\"}").getStatusCode()).isEqualTo(403);
-      assertThat(admin(caller, "GET /admin/calls/{id}/export.csv", "/admin/calls/" + lyonCall + "/export.csv", null)
-          .getStatusCode()).isEqualTo(403);
-      assertThat(admin(caller, "POST /admin/calls/{id}/outbox/send", "/admin/calls/" + lyonCall + "/outbox/send",
+      assertThat(admin(caller, "GET /admin/calls/{id}/export.csv", "/admin/calls/" + lyonCall.id() + "/export.csv",
           null).getStatusCode()).isEqualTo(403);
+      assertThat(admin(caller, "POST /admin/calls/{id}/outbox/send", "/admin/calls/" + lyonCall.id()
+          + "/outbox/send", null).getStatusCode()).isEqualTo(403);
     }
-    assertThat(admin(ApiEvents.editor("linz"), "GET /admin/calls/{id}/applications", "/admin/calls/" + lyonCall
-        + "/applications", null).getStatusCode()).isEqualTo(403);
+    assertThat(admin(ApiEvents.editor("linz"), "GET /admin/calls/{id}/applications", "/admin/calls/"
+        + lyonCall.id() + "/applications", null).getStatusCode()).isEqualTo(403);
     assertThat(admin(Map.of("sub", "nobody"), "GET /admin/applications/{id}", "/admin/applications/" + id, null)
         .getStatusCode()).isEqualTo(403);
     assertThat(json(admin(ApiEvents.admin(), "GET /admin/applications/{id}", "/admin/applications/" + id, null))
@@ -124,7 +129,7 @@ class SelectionTest {
   }
 
   @Test
-  void decisionsWaitInTheOutboxUntilOneSendMailsEachApplicantOnce() {
+  void decisionsWaitInTheOutboxUntilOneSendMailsEachApplicantOnceAndMarksTheApplication() {
     String email = "decided@example.org";
     String id = submitted(lyonCall, email);
     int before = bed.mailsTo(email).size();
@@ -133,27 +138,48 @@ class SelectionTest {
         + id + "/decision", "{\"decision\": \"shortlist\"}");
     assertThat(json(decided).get("status").asText()).isEqualTo("shortlisted");
     assertThat(bed.mailsTo(email)).hasSize(before);
+    Application unsent = fixtures.stores().applications().get(id).orElseThrow().application();
+    assertThat(unsent.decisionSentAt()).isNull();
+    assertThat(unsent.applicantStatus()).isEqualTo(Application.Status.SUBMITTED);
     JsonNode outbox = json(admin(ApiEvents.editor("lyon"), "GET /admin/calls/{id}/outbox", "/admin/calls/"
-        + lyonCall + "/outbox", null)).get("items");
+        + lyonCall.id() + "/outbox", null)).get("items");
     assertThat(outbox.toString()).contains(email).contains("shortlist");
 
     JsonNode firstSend = json(admin(ApiEvents.editor("lyon"), "POST /admin/calls/{id}/outbox/send", "/admin/calls/"
-        + lyonCall + "/outbox/send", null));
+        + lyonCall.id() + "/outbox/send", null));
     JsonNode secondSend = json(admin(ApiEvents.editor("lyon"), "POST /admin/calls/{id}/outbox/send", "/admin/calls/"
-        + lyonCall + "/outbox/send", null));
+        + lyonCall.id() + "/outbox/send", null));
 
     assertThat(firstSend.get("sent").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(secondSend.get("sent").asInt()).isZero();
     assertThat(bed.mailsTo(email)).hasSize(before + 1);
+    Application sent = fixtures.stores().applications().get(id).orElseThrow().application();
+    assertThat(sent.decisionSentAt()).isNotNull();
+    assertThat(sent.applicantStatus()).isEqualTo(Application.Status.SHORTLISTED);
     assertThat(json(admin(ApiEvents.editor("lyon"), "POST /admin/applications/{id}/decision", "/admin/applications/"
         + id + "/decision", "{\"decision\": \"maybe\"}")).get("error").get("field").asText()).isEqualTo("decision");
   }
 
   @Test
+  void anAddressNeverVerifiedGetsItsDecisionButNoEmail() {
+    Application application = fixtures.submittedUnverified(lyonCall, "never.verified@example.org");
+
+    var decided = admin(ApiEvents.editor("lyon"), "POST /admin/applications/{id}/decision", "/admin/applications/"
+        + application.id() + "/decision", "{\"decision\": \"accept\"}");
+    admin(ApiEvents.editor("lyon"), "POST /admin/calls/{id}/outbox/send", "/admin/calls/" + lyonCall.id()
+        + "/outbox/send", null);
+
+    assertThat(decided.getStatusCode()).isEqualTo(200);
+    assertThat(fixtures.stores().outbox().of(lyonCall.id())).noneMatch(e -> e.applicationId().equals(
+        application.id()));
+    assertThat(bed.mailsTo("never.verified@example.org")).isEmpty();
+  }
+
+  @Test
   void aStaleDecisionChangesNothingAndPreparesNoEmail() {
     String id = submitted(lyonCall, "stale.decision@example.org");
-    ApplicationStore store = bed.table().applications();
-    DecisionOutbox outbox = bed.table().outbox();
+    ApplicationStore store = fixtures.stores().applications();
+    DecisionOutbox outbox = fixtures.stores().outbox();
     ApplicationStore.Stored read = store.get(id).orElseThrow();
     store.replace(read.application().withStatus(Application.Status.SUBMITTED, Instant.now()), read);
 
@@ -164,78 +190,60 @@ class SelectionTest {
         .isInstanceOf(StoreConflictException.class);
 
     assertThat(store.get(id).orElseThrow().application().status()).isEqualTo(Application.Status.SUBMITTED);
-    assertThat(outbox.of(lyonCall)).noneMatch(e -> e.applicationId().equals(id));
+    assertThat(outbox.of(lyonCall.id())).noneMatch(e -> e.applicationId().equals(id));
   }
 
   @Test
   void theCsvExportIsExcelFriendlyAndSafe() {
     String id = submitted(lyonCall, "csv@example.org");
-    String applicant = json(admin(ApiEvents.admin(), "GET /admin/applications/{id}", "/admin/applications/" + id,
-        null)).get("reference").asText();
+    String reference = fixtures.stores().applications().get(id).orElseThrow().application().reference();
 
-    var response = admin(ApiEvents.editor("lyon"), "GET /admin/calls/{id}/export.csv", "/admin/calls/" + lyonCall
-        + "/export.csv", null);
+    var response = admin(ApiEvents.editor("lyon"), "GET /admin/calls/{id}/export.csv", "/admin/calls/"
+        + lyonCall.id() + "/export.csv", null);
 
     assertThat(response.getHeaders().get("content-type")).isEqualTo("text/csv; charset=utf-8");
     assertThat(response.getHeaders().get("content-disposition")).contains("attachment");
     String csv = response.getBody();
     assertThat(csv).startsWith("\uFEFFReference,Status,Submitted at,Name,Email,Language,");
-    assertThat(csv.split("\r\n")).anyMatch(line -> line.startsWith(applicant + ",submitted,"));
+    assertThat(csv.split("\r\n")).anyMatch(line -> line.startsWith(reference + ",submitted,"));
     assertThat(CsvExport.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     assertThat(CsvExport.cell("a, b")).isEqualTo("\"a, b\"");
   }
 
   @Test
   void anExtensionLetsOneApplicantSubmitAfterTheDeadline() {
-    JsonNode extended = ready(lyonCall, "extended@example.org");
-    JsonNode other = ready(lyonCall, "not.extended@example.org");
+    Application extended = fixtures.draft(lyonCall, "extended@example.org");
+    Application other = fixtures.draft(lyonCall, "not.extended@example.org");
+    Instant closes = lyonCall.call().closesAt();
     var granted = admin(ApiEvents.editor("lyon"), "POST /admin/applications/{id}/extension", "/admin/applications/"
-        + extended.get("applicationId").asText() + "/extension", "{\"until\": \""
-        + CLOSES.plus(Duration.ofHours(2)) .atOffset(java.time.ZoneOffset.UTC) + "\"}");
+        + extended.id() + "/extension", "{\"until\": \""
+        + closes.plus(Duration.ofHours(2)).atOffset(java.time.ZoneOffset.UTC) + "\"}");
     assertThat(granted.getStatusCode()).as(granted.getBody()).isEqualTo(200);
 
-    ApplicationsHandler late = ApplyingHandlers.at(bed, InstantSource.fixed(CLOSES.plus(Duration.ofHours(1))));
-    assertThat(submitAt(late, extended).getStatusCode()).isEqualTo(200);
+    ApplicationsHandler late = ApplyingHandlers.at(bed, InstantSource.fixed(closes.plus(Duration.ofHours(1))));
+    var submitted = submitAt(late, extended);
+    assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(200);
     assertThat(submitAt(late, other).getStatusCode()).isEqualTo(409);
-    ApplicationsHandler tooLate = ApplyingHandlers.at(bed, InstantSource.fixed(CLOSES.plus(Duration.ofHours(3))));
+    ApplicationsHandler tooLate = ApplyingHandlers.at(bed, InstantSource.fixed(closes.plus(Duration.ofHours(3))));
     assertThat(submitAt(tooLate, other).getStatusCode()).isEqualTo(409);
 
-    var byReviewer = admin(ApiEvents.reviewer(), "POST /admin/applications/{id}/extension", "/admin/applications/"
-        + other.get("applicationId").asText() + "/extension", "{\"until\": \"2099-01-01T00:00:00Z\"}");
+    var byReviewer = admin(juror(ANA), "POST /admin/applications/{id}/extension", "/admin/applications/"
+        + other.id() + "/extension", "{\"until\": \"2099-01-01T00:00:00Z\"}");
     assertThat(byReviewer.getStatusCode()).isEqualTo(403);
   }
 
-  private static String put(String slug, ApplicationForm form) {
-    String id = slug + "-id";
-    bed.content.putItem(new ContentItem(id, Kind.CALL, slug, "lyon", "fr",
-        Map.of("fr", new Translation("Appel " + slug, null, null, "Tous", "Une résidence")), List.of(), List.of(),
-        PublicationStatus.PUBLISHED, Instant.now().minus(Duration.ofDays(1)), null,
-        new CallDetails(Instant.now().minus(Duration.ofDays(1)), CLOSES, "Europe/Paris", null, form), null));
-    return id;
+  private static String submitted(ContentItem call, String email) {
+    return fixtures.submitted(call, email).id();
   }
 
-  private static JsonNode ready(String callId, String email) {
-    return bed.ready(callId.replace("-id", ""), email);
+  private static APIGatewayV2HTTPResponse submitAt(ApplicationsHandler handler, Application application) {
+    return invoke(handler, ApiEvents.request(null, "POST /applications/{id}/submit", "/applications/"
+        + application.id() + "/submit", null, "x-application-token", JuryFixtures.TOKEN));
   }
 
-  private static String submitted(String callId, String email) {
-    JsonNode application = ready(callId, email);
-    var submit = bed.call("POST /applications/{id}/submit", "/applications/" + application.get("applicationId")
-        .asText() + "/submit", null, "x-application-token", application.get("token").asText());
-    assertThat(submit.getStatusCode()).as(submit.getBody()).isEqualTo(200);
-    return application.get("applicationId").asText();
-  }
-
-  private static APIGatewayV2HTTPResponse submitAt(ApplicationsHandler handler, JsonNode application) {
-    String id = application.get("applicationId").asText();
-    return invoke(handler, ApiEvents.request(null, "POST /applications/{id}/submit", "/applications/" + id + "/submit",
-        null, "x-application-token", application.get("token").asText()));
-  }
-
-  private static void review(String id, Map<String, String> reviewer, int quality, int relevance, int feasibility) {
+  private static void review(String id, Map<String, String> reviewer, int quality, int relevance) {
     var response = admin(reviewer, "PUT /admin/applications/{id}/review", "/admin/applications/" + id + "/review",
-        "{\"scores\": {\"quality\": %d, \"relevance\": %d, \"feasibility\": %d}, \"comment\": \"Vu.\"}"
-            .formatted(quality, relevance, feasibility));
+        "{\"scores\": {\"quality\": %d, \"relevance\": %d}, \"comment\": \"Vu.\"}".formatted(quality, relevance));
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
   }
 
@@ -243,6 +251,4 @@ class SelectionTest {
       String... query) {
     return bed.admin(claims, routeKey, path, body, query);
   }
-
-
 }
