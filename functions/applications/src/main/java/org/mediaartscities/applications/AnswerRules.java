@@ -54,6 +54,9 @@ public final class AnswerRules {
   /** Refuses a submission with a required answer missing or a long text out of its word range. */
   public static void checkComplete(ApplicationForm form, Map<String, Object> answers) {
     for (Field field : form.fields()) {
+      if (field.type().equals("file")) {
+        continue; // files are not answers: FileUploads.checkComplete checks a required file question
+      }
       String name = "answers." + field.id();
       Object answer = answers.get(field.id());
       boolean missing = answer == null || (answer instanceof String s && s.isBlank())

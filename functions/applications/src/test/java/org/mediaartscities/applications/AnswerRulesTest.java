@@ -115,6 +115,17 @@ class AnswerRulesTest {
     assertThat(refusal(() -> AnswerRules.checkComplete(FORM, blank)).field()).isEqualTo("answers.title");
   }
 
+  @Test
+  void aRequiredFileQuestionIsNotAnAnswerToGive() {
+    // Files are announced and checked apart (FileUploads.checkComplete); no answer is ever stored for them.
+    var form = org.mediaartscities.shared.json.Json.read("""
+        {"fields": [{"id": "portfolio", "type": "file", "required": true, "label": {"en": "Portfolio"},
+                     "fileTypes": ["application/pdf"], "maxFileBytes": 1000, "maxFiles": 1}],
+         "criteria": []}""", org.mediaartscities.shared.content.ApplicationForm.class);
+
+    assertThatCode(() -> AnswerRules.checkComplete(form, Map.of())).doesNotThrowAnyException();
+  }
+
   @ParameterizedTest(name = "{0} words")
   @CsvSource({"2, false", "3, true", "5, true", "6, false"})
   void aLongTextHasTheWordsAskedFor(int words, boolean accepted) {

@@ -106,6 +106,15 @@ public final class JuryFixtures {
     return submit(newDraft(call, email, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
   }
 
+  /** An application verified and submitted now by {@code name}, with these answers (what a stranger may type). */
+  public Application submittedAs(ContentItem call, String name, String email, Map<String, Object> answers) {
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Application draft = Application.draft(UUID.randomUUID().toString(), call.id(), call.slug(), call.call().form(),
+        new Application.Applicant(name, email, "fr"), SecretTokens.hash(TOKEN), at, call.call().closesAt(),
+        call.call().closesAt().plus(Duration.ofDays(365)));
+    return submit(draft.verified(at).saved(answers, List.of(), at));
+  }
+
   /** A submitted application whose address was never verified, as stored before addresses were. */
   public Application submittedUnverified(ContentItem call, String email) {
     Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);

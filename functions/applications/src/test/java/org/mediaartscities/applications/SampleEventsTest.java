@@ -60,11 +60,12 @@ class SampleEventsTest {
   }
 
   @Test
-  void theReviewersSampleListsTheCallsApplicationsSortedByScore() {
+  void theAdminsSampleListsTheCallsSubmittedApplications() {
     APIGatewayV2HTTPResponse response = bed.deployment.functions().invoke(ApplicationsTestBed.SELECTION,
         EventLoader.loadApiGatewayHttpEvent(EVENTS + "selection/list-call-applications.json"));
 
-    assertThat(json(response).has("items")).isTrue();
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+    assertThat(json(response).get("items").isArray()).isTrue();
     assertThat(json(response).get("blindReview").isBoolean()).isTrue();
   }
 

@@ -3,8 +3,8 @@ package org.mediaartscities.applications.applying;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.mediaartscities.applications.AnswerText;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationEmails;
 import org.mediaartscities.applications.ApplicationFile;
@@ -67,7 +67,7 @@ final class ApplicantView {
         answer = null;
       }
       if (answer != null) {
-        lines.add(new ApplicationEmails.Line(Texts.pick(field.label(), lang), text(field, answer, lang)));
+        lines.add(new ApplicationEmails.Line(Texts.pick(field.label(), lang), AnswerText.of(field, answer, lang)));
       }
     }
     if (!application.team().isEmpty()) {
@@ -75,30 +75,6 @@ final class ApplicantView {
           String.join("\n", application.team().stream().map(TeamRules::describe).toList())));
     }
     return lines;
-  }
-
-  private static String text(ApplicationForm.Field field, Object answer, String lang) {
-    if (answer instanceof List<?> list) {
-      return String.join(", ", list.stream().map(item -> text(field, item, lang)).toList());
-    }
-    if (answer instanceof Boolean yes) {
-      return yes ? "✓" : "✗";
-    }
-    String value = String.valueOf(answer);
-    return switch (field.type()) {
-      case "country" -> {
-        String country = Locale.of("", value).getDisplayCountry(locale(lang));
-        yield country.isBlank() || country.equals(value) ? value : country;
-      }
-      case "single-choice", "multiple-choice" -> field.choices().stream().filter(c -> c.value().equals(value))
-          .findFirst().map(c -> Texts.pick(c.label(), lang)).filter(label -> label != null && !label.isBlank())
-          .orElse(value);
-      default -> value;
-    };
-  }
-
-  private static Locale locale(String lang) {
-    return lang == null || lang.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(lang);
   }
 
   /** A new application's answer: its token, shown this once, and the link that carries it. */

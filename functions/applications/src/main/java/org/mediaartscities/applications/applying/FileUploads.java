@@ -10,6 +10,7 @@ import org.mediaartscities.applications.AnswerRules;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationFile;
 import org.mediaartscities.applications.ApplicationFileStore;
+import org.mediaartscities.applications.files.ReviewerCopies;
 import org.mediaartscities.shared.content.ApplicationForm;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.JsonBody;
@@ -95,9 +96,13 @@ final class FileUploads {
     files.delete(file);
   }
 
-  /** Deletes the bytes of files whose records are already gone (with their application). */
+  /** Deletes the bytes of files whose records are already gone (with their application): the original and the
+   * reviewers' cleaned copy alike, so that an erasure leaves nothing behind. */
   void deleteObjects(List<ApplicationFile> gone) {
-    gone.forEach(file -> s3.deleteObject(r -> r.bucket(bucket).key(file.key())));
+    gone.forEach(file -> {
+      s3.deleteObject(r -> r.bucket(bucket).key(file.key()));
+      s3.deleteObject(r -> r.bucket(bucket).key(ReviewerCopies.key(file)));
+    });
   }
 
   /** Refuses a submission whose required file questions lack a ready file, or whose files are not all ready. */

@@ -16,6 +16,7 @@ import org.mediaartscities.applications.ApplicationFileStore;
 import org.mediaartscities.applications.CsvExport;
 import org.mediaartscities.applications.ReviewStore;
 import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.text.FieldRules;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -50,7 +51,8 @@ final class CallArchive {
    * comes; the CSV of the same applications is the last entry.
    */
   Contents write(ContentItem call, OutputStream out) throws IOException {
-    var csv = new CsvExport(call);
+    // Built in the background, for whoever downloads it: the call's own language, when the CSV can be written in it.
+    var csv = new CsvExport(call, CsvExport.language(call, new LanguagePreference(java.util.List.of())));
     int[] fileCount = {0};
     try (var zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
       try {

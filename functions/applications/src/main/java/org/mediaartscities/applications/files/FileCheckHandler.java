@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.util.Optional;
+import org.mediaartscities.applications.AnswerRules;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationFile;
 import org.mediaartscities.applications.ApplicationFileStore;
@@ -72,8 +73,8 @@ public final class FileCheckHandler implements RequestHandler<S3Event, Void> {
     if (bytes.length != file.size()) {
       reason = "The file has " + bytes.length + " bytes, not the " + file.size() + " announced.";
     } else if (actual.isEmpty() || !actual.get().contentType().equals(file.contentType())) {
-      reason = "The file is not a " + file.contentType() + " file"
-          + actual.map(a -> " (it is " + a.contentType() + ")").orElse("") + ".";
+      reason = "The file is not " + AnswerRules.fileTypeName(file.contentType())
+          + actual.map(a -> " (it is " + AnswerRules.fileTypeName(a.contentType()) + ")").orElse("") + ".";
     } else {
       reason = copyForReviewers(bucket, file, bytes, actual.get(), blind(application));
     }

@@ -22,7 +22,7 @@ final class CallExports {
 
   ApiResponse csv(ApiRequest request) {
     ContentItem call = editors.editorsCall(request);
-    String csv = CsvExport.of(call, config.reviews());
+    String csv = CsvExport.of(call, CsvExport.language(call, Lookup.languages(request)), config.reviews());
     return ApiResponse.ok(csv, "text/csv; charset=utf-8", NO_STORE)
         .withHeader("content-disposition", "attachment; filename=\"" + call.slug() + "-applications.csv\"");
   }

@@ -64,7 +64,7 @@ class ApplicationFilesTest {
 
     JsonNode stored = get(application).get("files").get(0);
     assertThat(stored.get("status").asText()).isEqualTo("rejected");
-    assertThat(stored.get("reason").asText()).contains("not a application/pdf");
+    assertThat(stored.get("reason").asText()).isEqualTo("The file is not a PDF document.");
     assertThat(objects(application)).isEmpty();
     var submit = bed.call("POST /applications/{id}/submit", path(application) + "/submit", null,
         "x-application-token", token(application));

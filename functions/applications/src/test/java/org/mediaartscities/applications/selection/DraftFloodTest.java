@@ -95,7 +95,7 @@ class DraftFloodTest {
     assertThat(lines).hasSize(SUBMITTED + 1);
     var csvReferences = new HashSet<String>();
     for (int i = 1; i < lines.length; i++) {
-      csvReferences.add(lines[i].substring(0, lines[i].indexOf(',')));
+      csvReferences.add(lines[i].substring(1, lines[i].indexOf("\",")));
     }
     assertThat(csvReferences).isEqualTo(references);
     assertThat(response.getBody()).doesNotContain("draft-");
@@ -125,7 +125,7 @@ class DraftFloodTest {
     }
     List<String> rows = List.of(new String(entries.get("applications.csv"), StandardCharsets.UTF_8).split("\r\n"));
     assertThat(rows).hasSize(SUBMITTED + 1);
-    assertThat(rows.subList(1, rows.size()).stream().map(r -> r.substring(0, r.indexOf(',')))).hasSize(SUBMITTED)
+    assertThat(rows.subList(1, rows.size()).stream().map(r -> r.substring(1, r.indexOf("\",")))).hasSize(SUBMITTED)
         .doesNotHaveDuplicates().allMatch(references::contains);
     System.out.printf("DraftFloodTest: the ZIP of the %,d submitted applications (%,d drafts beside), asked, built "
         + "and followed, in %d ms%n", SUBMITTED, DRAFTS, elapsed);

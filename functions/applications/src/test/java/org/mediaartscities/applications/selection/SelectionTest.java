@@ -199,13 +199,13 @@ class SelectionTest {
     String reference = fixtures.stores().applications().get(id).orElseThrow().application().reference();
 
     var response = admin(ApiEvents.editor("lyon"), "GET /admin/calls/{id}/export.csv", "/admin/calls/"
-        + lyonCall.id() + "/export.csv", null);
+        + lyonCall.id() + "/export.csv", null, "lang", "en");
 
     assertThat(response.getHeaders().get("content-type")).isEqualTo("text/csv; charset=utf-8");
     assertThat(response.getHeaders().get("content-disposition")).contains("attachment");
     String csv = response.getBody();
-    assertThat(csv).startsWith("\uFEFFReference,Status,Submitted at,Name,Email,Language,");
-    assertThat(csv.split("\r\n")).anyMatch(line -> line.startsWith(reference + ",submitted,"));
+    assertThat(csv).startsWith("\uFEFF\"Reference\",\"Status\",\"Submitted at\",\"Name\",\"Email\",\"Language\",");
+    assertThat(csv.split("\r\n")).anyMatch(line -> line.startsWith("\"" + reference + "\",\"submitted\","));
     assertThat(CsvExport.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     assertThat(CsvExport.cell("a, b")).isEqualTo("\"a, b\"");
   }
