@@ -28,7 +28,7 @@ class TemplateSpellingTest {
         Arguments.of("applications bucket name", Pattern.compile("(!Sub '\\$\\{AWS::StackName}-applications[^']*')"), 3),
         Arguments.of("media bucket name", Pattern.compile("(!Sub '\\$\\{AWS::StackName}-media-[^']*')"), 3),
         Arguments.of("media base URL", Pattern.compile("MEDIA_BASE_URL: (.*)$"), 2),
-        Arguments.of("SES identity", Pattern.compile("IdentityName: (.*)$"), 2),
+        Arguments.of("SES identity", Pattern.compile("- Domain: (.*)$"), 2),
         Arguments.of("sender address", Pattern.compile("SENDER_EMAIL: (.*)$"), 2));
   }
 
