@@ -220,7 +220,7 @@ public final class DevServer implements AutoCloseable {
   }
 
 
-  private static void deleteRecursively(Path dir) {
+  static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
