@@ -6,9 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
@@ -52,7 +55,7 @@ public final class DigestSender implements RequestHandler<SQSEvent, SQSBatchResp
         new IllegalStateException("No digest run " + id)));
     List<DigestItem> edition = editions.computeIfAbsent(run.id(), config.runs()::edition);
     int sent = 0;
-    for (Subscriber subscriber : config.subscribers().getAll(batch.subscribers())) {
+    for (Subscriber subscriber : subscribers(batch.subscribers())) {
       if (subscriber.status() != Subscriber.Status.CONFIRMED
           || subscriber.preferences().frequency() != run.frequency()) {
         continue;
@@ -74,5 +77,24 @@ public final class DigestSender implements RequestHandler<SQSEvent, SQSBatchResp
       }
     }
     return sent;
+  }
+
+  /**
+   * The batch's subscribers as stored now, each under its current id. A batch planned from legacy rows (or before
+   * they moved) names legacy ids: those rows move to their current ids here, so the digest's links carry keyed ids,
+   * and a send is claimed under the current id however the batch named it.
+   */
+  private List<Subscriber> subscribers(List<String> named) {
+    List<SubscriberIds.Lookup> lookups = named.stream().map(config.ids()::of).toList();
+    var found = new ArrayList<>(config.subscribers().getAll(lookups.stream().map(SubscriberIds.Lookup::current)
+        .toList()));
+    Set<String> current = new HashSet<>();
+    found.forEach(subscriber -> current.add(subscriber.id()));
+    for (SubscriberIds.Lookup lookup : lookups) {
+      if (lookup.legacy().isPresent() && current.add(lookup.current())) {
+        config.subscribers().resolve(lookup).ifPresent(stored -> found.add(stored.subscriber()));
+      }
+    }
+    return found;
   }
 }

@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
 import org.mediaartscities.shared.store.StoreConflictException;
 
 /**
  * SES's bounce and complaint events (configuration set → SNS → here): a hard bounce or a complaint suppresses the
- * address, which is then never mailed again unless it subscribes and confirms anew. Soft bounces are left to SES's
+ * address, which is then never mailed again, whoever subscribes it, until an operator lifts the suppression
+ * (docs/OPERATIONS.md). Soft bounces are left to SES's
  * own retries. Repeated events change nothing more.
  */
 public final class MailEventsHandler implements RequestHandler<SNSEvent, Void> {
@@ -65,9 +65,9 @@ public final class MailEventsHandler implements RequestHandler<SNSEvent, Void> {
   }
 
   private boolean suppress(String address, String reason) {
-    String id = SecretTokens.emailHash(address);
+    SubscriberIds.Lookup lookup = config.ids().ofAddress(address);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<SubscriberStore.Stored> stored = config.subscribers().get(id);
+      Optional<SubscriberStore.Stored> stored = config.subscribers().resolve(lookup);
       if (stored.isEmpty() || stored.get().subscriber().status() == Subscriber.Status.SUPPRESSED) {
         return false;
       }

@@ -16,10 +16,11 @@ import org.mediaartscities.shared.mail.Mailer;
 /**
  * What NewsletterFunction (the public routes) is wired with. It reads {@code CONTENT_TABLE} (the cities),
  * {@code NEWSLETTER_TABLE}, {@code NEWSLETTER_BUCKET} (the archive), {@code NEWSLETTER_SECRET},
+ * {@code NEWSLETTER_ADDRESS_KEY} (subscriber ids),
  * {@code FRONTEND_BASE_URL}, {@code SENDER_EMAIL}, {@code SES_CONFIGURATION_SET} and {@code CAPTCHA_SECRET}.
  */
 record NewsletterApiConfig(SubscriberStore subscribers, DigestRuns runs, ContentRepository content,
-    NewsletterTokens tokens, NewsletterEmails emails, Mailer mailer, Turnstile captcha, InstantSource clock) {
+    NewsletterTokens tokens, SubscriberIds ids, NewsletterEmails emails, Mailer mailer, Turnstile captcha, InstantSource clock) {
 
   static NewsletterApiConfig fromEnvironment() {
     var client = AwsClients.dynamoDbEnhanced(AwsClients.dynamoDb());
@@ -29,6 +30,7 @@ record NewsletterApiConfig(SubscriberStore subscribers, DigestRuns runs, Content
         DigestRuns.fromEnvironment(client, table),
         new ContentRepository(ContentTable.from(client)),
         NewsletterTokens.fromEnvironment(),
+        SubscriberIds.fromEnvironment(),
         new NewsletterEmails(NewsletterLinks.fromEnvironment()),
         Mailer.fromEnvironment(Env.required("SENDER_EMAIL")),
         Turnstile.fromEnvironment(),
@@ -36,7 +38,7 @@ record NewsletterApiConfig(SubscriberStore subscribers, DigestRuns runs, Content
   }
 
   NewsletterApiConfig withClock(InstantSource other) {
-    return new NewsletterApiConfig(subscribers, runs, content, tokens, emails, mailer, captcha, other);
+    return new NewsletterApiConfig(subscribers, runs, content, tokens, ids, emails, mailer, captcha, other);
   }
 
   /** Now, to the millisecond that the stored documents keep. */

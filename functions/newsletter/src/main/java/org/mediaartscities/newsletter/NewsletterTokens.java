@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mediaartscities.shared.auth.SecretTokens;
@@ -21,10 +20,11 @@ import org.mediaartscities.shared.env.Env;
  *       {@code {subscriber id}.{epoch}.{HMAC}}, signed with the stack's secret and stored nowhere, so that each of
  *       100,000 digests can carry one without a write. Raising the subscriber's epoch revokes all earlier ones.
  * </ul>
+ *
+ * <p>The subscriber id is a keyed hash ({@link SubscriberIds}); links mailed before it was keyed carry the bare
+ * SHA-256 of the address, and still work.
  */
 final class NewsletterTokens {
-
-  private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
 
   /** A confirmation token and the hash that is stored in its place. */
   record Confirmation(String token, String hash) {}
@@ -57,7 +57,7 @@ final class NewsletterTokens {
       return Optional.empty();
     }
     String[] parts = token.split("\\.");
-    return parts.length == 2 && ID.matcher(parts[0]).matches() ? Optional.of(parts[0]) : Optional.empty();
+    return parts.length == 2 && SubscriberIds.isId(parts[0]) ? Optional.of(parts[0]) : Optional.empty();
   }
 
   /** Whether a confirmation token's secret part matches the stored hash (in constant time). */
@@ -75,7 +75,7 @@ final class NewsletterTokens {
       return Optional.empty();
     }
     String[] parts = token.strip().split("\\.");
-    if (parts.length != 3 || !ID.matcher(parts[0]).matches() || !parts[1].matches("\\d{1,9}")) {
+    if (parts.length != 3 || !SubscriberIds.isId(parts[0]) || !parts[1].matches("\\d{1,9}")) {
       return Optional.empty();
     }
     String expected = sign(parts[0] + "." + parts[1]);

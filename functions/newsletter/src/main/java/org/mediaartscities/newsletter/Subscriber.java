@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * One email address and what it wants to receive. Personal data: never logged (the id is a hash of the address).
  *
- * @param id SHA-256 of the lower-cased address: one subscriber per address, whoever asks
+ * @param id a keyed hash of the lower-cased address ({@link SubscriberIds}): one subscriber per address, whoever asks
  * @param confirmTokenHash SHA-256 of the pending confirmation token; the token itself is never stored
  * @param confirmationSentAt when a confirmation (or reminder) was last mailed: resending waits a cooldown
  * @param manageEpoch part of every preferences and unsubscribe token; raised at each confirmation, so that links
@@ -64,7 +64,16 @@ record Subscriber(String id, String email, Preferences preferences, Status statu
         confirmationSentAt, manageEpoch, now, suppressedBecause);
   }
 
-  /** SES reported a hard bounce or a complaint: never mailed again unless the address subscribes and confirms anew. */
+  /** The same subscriber under its current id (a legacy row moving, see {@link SubscriberIds}). */
+  Subscriber withId(String newId) {
+    return new Subscriber(newId, email, preferences, status, createdAt, updatedAt, confirmedAt, confirmTokenHash,
+        confirmExpiresAt, confirmationSentAt, manageEpoch, unsubscribedAt, suppressedBecause);
+  }
+
+  /**
+   * SES reported a hard bounce or a complaint: never mailed again, whoever subscribes the address, until an operator
+   * lifts the suppression (docs/OPERATIONS.md).
+   */
   Subscriber suppressed(String because, Instant now) {
     return new Subscriber(id, email, preferences, Status.SUPPRESSED, createdAt, now, confirmedAt, null, null,
         confirmationSentAt, manageEpoch, unsubscribedAt, because);

@@ -18,14 +18,17 @@ final class SubscriberAccess {
     this.config = config;
   }
 
-  /** The subscriber the request's token names, if the token is still valid; 404 for anything else. */
+  /**
+   * The subscriber the request's token names, if the token is still valid; 404 for anything else. A token minted
+   * before ids were keyed names a legacy id, and still works (its row moves to the current id).
+   */
   SubscriberStore.Stored of(ApiRequest request) {
     String token = request.query("token")
         .or(() -> request.header("x-newsletter-token"))
         .or(() -> request.header("authorization").map(h -> h.replaceFirst("(?i)^Bearer\\s+", "")))
         .orElse(null);
     return config.tokens().verifyManage(token)
-        .flatMap(manage -> config.subscribers().get(manage.subscriberId())
+        .flatMap(manage -> config.subscribers().resolve(config.ids().of(manage.subscriberId()))
             .filter(stored -> stored.subscriber().manageEpoch() == manage.epoch()))
         .orElseThrow(() -> ApiException.notFound("This link is not valid (any more)."));
   }

@@ -19,8 +19,12 @@ import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedReques
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Subscribers and their sent-digest records; every change is a conditional write on the row's version. */
 final class SubscriberStore {
@@ -47,6 +51,37 @@ final class SubscriberStore {
   }
 
   /**
+   * The subscriber stored under a lookup's current id, or else under its legacy id, which is then moved to the
+   * current id (one transaction: the legacy row goes, so that an address never has two rows). Sent-digest records
+   * stay under the legacy id and expire there.
+   */
+  Optional<Stored> resolve(SubscriberIds.Lookup lookup) {
+    Optional<Stored> current = get(lookup.current());
+    if (current.isPresent() || lookup.legacy().isEmpty()) {
+      return current;
+    }
+    Optional<Stored> legacy = get(lookup.legacy().get());
+    if (legacy.isEmpty()) {
+      return Optional.empty();
+    }
+    Subscriber moved = legacy.get().subscriber().withId(lookup.current());
+    long version = legacy.get().version() + 1;
+    try {
+      client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+          .addPutItem(table, TransactPutItemEnhancedRequest.builder(NewsletterRow.class).item(row(moved, version))
+              .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build())
+          .addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder().key(key(lookup.legacy().get()))
+              .conditionExpression(versionIs(legacy.get().version())).build())
+          .build());
+      return Optional.of(new Stored(moved, version));
+    } catch (TransactionCanceledException e) {
+      // Moved (or changed) by another request at the same moment: what it wrote is the answer.
+      return Optional.of(get(lookup.current()).orElseThrow(() ->
+          new StoreConflictException("newsletter subscriber", e)));
+    }
+  }
+
+  /**
    * Creates ({@code before} empty) or replaces a subscriber; {@link StoreConflictException} if someone else wrote
    * since {@code before} was read.
    */
@@ -54,8 +89,7 @@ final class SubscriberStore {
     long version = before.map(s -> s.version() + 1).orElse(1L);
     Expression condition = before.isEmpty()
         ? Expression.builder().expression("attribute_not_exists(pk)").build()
-        : Expression.builder().expression("#v = :v").putExpressionName("#v", "version")
-            .putExpressionValue(":v", AttributeValue.fromN(Long.toString(before.get().version()))).build();
+        : versionIs(before.get().version());
     try {
       table.putItem(PutItemEnhancedRequest.builder(NewsletterRow.class).item(row(subscriber, version))
           .conditionExpression(condition).build());
@@ -115,6 +149,11 @@ final class SubscriberStore {
     } catch (SdkException e) {
       // kept: the subscriber misses this digest rather than risking it twice
     }
+  }
+
+  private static Expression versionIs(long version) {
+    return Expression.builder().expression("#v = :v").putExpressionName("#v", "version")
+        .putExpressionValue(":v", AttributeValue.fromN(Long.toString(version))).build();
   }
 
   private static Key key(String id) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
@@ -17,8 +16,10 @@ import org.mediaartscities.shared.store.StoreConflictException;
 import org.mediaartscities.shared.text.FieldRules;
 
 /**
- * Double opt-in: a subscription is answered alike for every address (whether it is known, confirmed or new is
- * never told), and mails the address itself a confirmation link, or a reminder when it is subscribed already.
+ * Double opt-in: a subscription is answered alike for every address (whether it is known, confirmed, suppressed or
+ * new is never told), and mails the address itself a confirmation link, or a reminder when it is subscribed already;
+ * a suppressed address is mailed nothing. A confirmation link answers once with a management token; opened again, it
+ * says the subscription is confirmed and mints nothing.
  */
 final class Subscribing {
 
@@ -28,6 +29,9 @@ final class Subscribing {
   static final Duration COOLDOWN = Duration.ofMinutes(15);
   private static final Map<String, Object> ACCEPTED = Map.of("status", "pending", "message",
       "If this address can receive email, a message is on its way to it: open its link to confirm.");
+
+  private static final Map<String, Object> ALREADY_CONFIRMED = Map.of("status", "confirmed", "message",
+      "This subscription is already confirmed. Every newsletter email links to its preferences.");
 
   /** The body of a subscription; {@code nickname} is a honeypot that people never see. */
   record Subscription(String email, List<String> languages, List<String> cities, List<String> topics,
@@ -69,8 +73,9 @@ final class Subscribing {
 
   /** What subscribing does, by the address's state; the caller learns none of it. */
   private void register(String email, Preferences preferences, Instant now) {
-    String id = SecretTokens.emailHash(email);
-    Optional<SubscriberStore.Stored> stored = config.subscribers().get(id);
+    SubscriberIds.Lookup lookup = config.ids().ofAddress(email);
+    String id = lookup.current();
+    Optional<SubscriberStore.Stored> stored = config.subscribers().resolve(lookup);
     if (stored.isEmpty()) {
       var confirmation = config.tokens().confirmation(id);
       Subscriber created = Subscriber.pending(id, email, preferences, confirmation.hash(), now.plus(CONFIRM_FOR), now);
@@ -79,7 +84,9 @@ final class Subscribing {
       return;
     }
     Subscriber existing = stored.get().subscriber();
-    if (cooling(existing, now)) {
+    // A suppressed address bounced or complained: mailing it on anyone's request would undo that, so only an
+    // operator lifts it (docs/OPERATIONS.md). The caller gets the same answer as for any other address.
+    if (existing.status() == Subscriber.Status.SUPPRESSED || cooling(existing, now)) {
       return;
     }
     if (existing.status() == Subscriber.Status.CONFIRMED) {
@@ -114,14 +121,15 @@ final class Subscribing {
     String token = JsonBody.parse(request, Confirmation.class).token();
     ApiException invalid = ApiException.invalid("token", "This confirmation link is not valid, or has expired; "
         + "subscribe again to receive a new one.");
-    String id = NewsletterTokens.confirmationSubscriber(token).orElseThrow(() -> invalid);
-    SubscriberStore.Stored stored = config.subscribers().get(id).orElseThrow(() -> invalid);
+    String named = NewsletterTokens.confirmationSubscriber(token).orElseThrow(() -> invalid);
+    SubscriberIds.Lookup lookup = config.ids().of(named);
+    SubscriberStore.Stored stored = config.subscribers().resolve(lookup).orElseThrow(() -> invalid);
     Subscriber subscriber = stored.subscriber();
     if (subscriber.confirmTokenHash() == null || !NewsletterTokens.confirms(token, subscriber.confirmTokenHash())) {
       throw invalid;
     }
     if (subscriber.status() == Subscriber.Status.CONFIRMED) {
-      return confirmed(subscriber); // the link opened twice
+      return alreadyConfirmed(); // the link opened again: management tokens come with newsletter emails only
     }
     Instant now = config.now();
     if (subscriber.status() != Subscriber.Status.PENDING || subscriber.confirmExpiresAt().isBefore(now)) {
@@ -132,11 +140,11 @@ final class Subscribing {
       config.subscribers().put(confirmed, Optional.of(stored));
     } catch (StoreConflictException e) {
       // Confirmed at the same moment (the link opened twice at once) is a success; anything else is not.
-      Subscriber current = config.subscribers().get(id).orElseThrow(() -> invalid).subscriber();
+      Subscriber current = config.subscribers().get(lookup.current()).orElseThrow(() -> invalid).subscriber();
       if (current.status() != Subscriber.Status.CONFIRMED) {
         throw invalid;
       }
-      confirmed = current;
+      return alreadyConfirmed();
     }
     return confirmed(confirmed);
   }
@@ -145,6 +153,10 @@ final class Subscribing {
     var body = new LinkedHashMap<>(SubscriberAccess.view(subscriber));
     body.put("manageToken", config.tokens().manage(subscriber));
     return SubscriberAccess.answer(body);
+  }
+
+  private static ApiResponse alreadyConfirmed() {
+    return SubscriberAccess.answer(ALREADY_CONFIRMED);
   }
 
   private void mail(Email email) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.content.Kind;
 
 /**
@@ -51,7 +52,6 @@ class DigestTest {
     bed.subscribeAndConfirm("lyon.reader@example.org", "\"languages\": [\"fr\"], \"cities\": [\"lyon\"]");
     bed.subscribeAndConfirm("calls.reader@example.org", "\"languages\": [\"ko\", \"en\"], \"topics\": [\"calls\"]");
     bed.subscribeAndConfirm("monthly.reader@example.org", "\"frequency\": \"monthly\"");
-    bed.subscribeAndConfirm("gone.reader@example.org", "");
     bed.call(withToken(sample("unsubscribe-one-click"), bed.subscribeAndConfirm("gone.reader@example.org", "")));
   }
 
@@ -156,6 +156,28 @@ class DigestTest {
   }
 
   /** The schedule's run as of {@code at}, on time. */
+  @Test
+  void aSubscriberStoredUnderTheBareHashOfTheirAddressGetsKeyedLinksAndMovesOnce() throws Exception {
+    String email = "legacy.lyon@example.org";
+    String bare = SecretTokens.emailHash(email);
+    var config = bed.apiConfig(java.time.InstantSource.system());
+    var lyon = PreferenceRules.apply(new PreferenceRules.Input(List.of("fr"), List.of("lyon"), null, null),
+        PreferenceRules.defaults("fr"), config.citySlugs());
+    config.subscribers().put(Subscriber.pending(bare, email, lyon, "unused", MONDAY, MONDAY.minus(Duration.ofDays(30)))
+        .confirmed(MONDAY.minus(Duration.ofDays(30))), java.util.Optional.empty());
+
+    plan(MONDAY);
+
+    String header = only(email).getHeader("List-Unsubscribe", null);
+    String token = URLDecoder.decode(header.substring(header.indexOf("token=") + 6, header.indexOf('>')),
+        StandardCharsets.UTF_8);
+    String current = config.ids().ofAddress(email).current();
+    assertThat(token).startsWith(current + ".").doesNotContain(bare);
+    assertThat(bed.subscriberRows(email)).singleElement()
+        .satisfies(row -> assertThat(row.get("pk").s()).isEqualTo("SUB#" + current));
+    assertThat(status(token)).isEqualTo("confirmed");
+  }
+
   private Map<String, Object> plan(Instant at) {
     return bed.plan(at, at);
   }

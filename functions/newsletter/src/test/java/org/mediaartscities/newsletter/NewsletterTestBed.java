@@ -48,6 +48,7 @@ import org.mediaartscities.shared.content.Translation;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.json.Json;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** template.yaml deployed for a test class (or one test), with the network's cities, content of our own, the outbox. */
 final class NewsletterTestBed {
@@ -117,6 +118,28 @@ final class NewsletterTestBed {
       plannerConfig = inEnvironmentOf("DigestPlannerFunction", DigestPlannerConfig::fromEnvironment);
     }
     return plannerConfig;
+  }
+
+  /**
+   * The subscriber rows whose document holds an address (as typed when it subscribed), found as docs/OPERATIONS.md
+   * tells an operator to find them: a Scan on {@code sk = SUB} and the document's {@code "email":"..."}.
+   */
+  List<Map<String, AttributeValue>> subscriberRows(String email) {
+    return deployment.aws().clients().dynamoDb().scanPaginator(r -> r.tableName(deployment.name("NewsletterTable"))
+        .filterExpression("sk = :sub AND contains(doc, :email)")
+        .expressionAttributeValues(Map.of(":sub", AttributeValue.fromS("SUB"),
+            ":email", AttributeValue.fromS("\"email\":\"" + email + "\""))))
+        .items().stream().toList();
+  }
+
+  /** Lifts a suppression as docs/OPERATIONS.md tells an operator to: deletes the row, if it is still suppressed. */
+  void liftSuppression(String email) {
+    List<Map<String, AttributeValue>> rows = subscriberRows(email);
+    assertThat(rows).hasSize(1);
+    deployment.aws().clients().dynamoDb().deleteItem(r -> r.tableName(deployment.name("NewsletterTable"))
+        .key(Map.of("pk", rows.getFirst().get("pk"), "sk", AttributeValue.fromS("SUB")))
+        .conditionExpression("contains(doc, :suppressed)")
+        .expressionAttributeValues(Map.of(":suppressed", AttributeValue.fromS("\"status\":\"suppressed\""))));
   }
 
   /** The digests among the emails to an address: the only ones with a List-Unsubscribe header. */

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mediaartscities.shared.auth.SecretTokens;
 
 /** Double opt-in: subscribing, confirming, resending, preferences, and what nobody can learn or do to others. */
 class SubscribingTest {
@@ -44,8 +43,6 @@ class SubscribingTest {
     assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(200);
     assertThat(json(confirmed).get("status").asText()).isEqualTo("confirmed");
     String manage = json(confirmed).get("manageToken").asText();
-    var again = bed.call(withBody(sample("confirm"), "{\"token\": \"" + confirmation + "\"}"));
-    assertThat(again.getStatusCode()).as("the link opened twice").isEqualTo(200);
 
     var preferences = json(bed.call("GET /newsletter/preferences", "/newsletter/preferences", null,
         "authorization", "Bearer " + manage));
@@ -127,7 +124,7 @@ class SubscribingTest {
     assertThat(again.getStatusCode()).isEqualTo(202);
     assertThat(again.getBody()).isEqualTo(answerForANewAddress);
     assertThat(bed.mailsTo(email)).as("a fresh confirmation, within the cooldown of the first").hasSize(mailed + 1);
-    Subscriber stored = config.subscribers().get(SecretTokens.emailHash(email)).orElseThrow().subscriber();
+    Subscriber stored = config.subscribers().get(config.ids().ofAddress(email).current()).orElseThrow().subscriber();
     assertThat(stored.status()).isEqualTo(Subscriber.Status.PENDING);
     assertThat(stored.preferences().frequency()).isEqualTo(Preferences.Frequency.MONTHLY);
     assertThat(stored.confirmationSentAt()).isEqualTo(clock.get());
@@ -141,8 +138,30 @@ class SubscribingTest {
     var confirmed = NewsletterTestBed.invoke(handler, "POST /newsletter/confirm", "/newsletter/confirm",
         "{\"token\": \"" + confirmation + "\"}");
     assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(200);
-    assertThat(config.subscribers().get(SecretTokens.emailHash(email)).orElseThrow().subscriber().status())
+    assertThat(config.subscribers().get(config.ids().ofAddress(email).current()).orElseThrow().subscriber().status())
         .isEqualTo(Subscriber.Status.CONFIRMED);
+  }
+
+  @Test
+  void aConfirmationLinkOpenedAgainSaysSoAndMintsNoManagementToken() {
+    String email = "twice.reader@example.org";
+    bed.call("POST /newsletter/subscriptions", "/newsletter/subscriptions", subscription(email, ""));
+    String confirmation = token(bed.mailsTo(email).getLast(), "/newsletter/confirm");
+    var first = bed.call(withBody(sample("confirm"), "{\"token\": \"" + confirmation + "\"}"));
+    assertThat(json(first).has("manageToken")).isTrue();
+    var config = bed.apiConfig(java.time.InstantSource.system());
+    var before = config.subscribers().get(config.ids().ofAddress(email).current()).orElseThrow();
+
+    var again = bed.call(withBody(sample("confirm"), "{\"token\": \"" + confirmation + "\"}"));
+
+    assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(200);
+    assertThat(json(again).get("status").asText()).isEqualTo("confirmed");
+    assertThat(json(again).get("message").asText()).contains("already confirmed");
+    assertThat(json(again).has("manageToken")).as("mints nothing").isFalse();
+    assertThat(again.getBody()).doesNotContain(email);
+    var after = config.subscribers().get(config.ids().ofAddress(email).current()).orElseThrow();
+    assertThat(after.version()).as("nothing written").isEqualTo(before.version());
+    assertThat(after.subscriber().manageEpoch()).isEqualTo(before.subscriber().manageEpoch());
   }
 
   @ParameterizedTest(name = "{0}")

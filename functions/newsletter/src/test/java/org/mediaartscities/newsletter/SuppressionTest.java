@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** SES's bounces and complaints (the sample events of events/newsletter/) suppress an address until it opts in anew. */
+/**
+ * SES's bounces and complaints (the sample events of events/newsletter/) suppress an address: subscribing it again
+ * mails it nothing, until an operator lifts the suppression.
+ */
 class SuppressionTest {
 
   private static NewsletterTestBed bed;
@@ -21,25 +24,45 @@ class SuppressionTest {
   }
 
   @Test
-  void aHardBounceSuppressesTheAddressUntilItSubscribesAndConfirmsAgain() {
+  void aHardBounceSuppressesTheAddressWhoeverSubscribesItUntilAnOperatorLiftsIt() {
     var clock = new AtomicReference<>(Instant.parse("2026-11-20T10:00:00Z"));
-    var handler = new NewsletterHandler(bed.apiConfig(clock::get));
-    String manage = bed.subscribeAndConfirm(handler, "bounced.reader@example.org", "");
+    var config = bed.apiConfig(clock::get);
+    var handler = new NewsletterHandler(config);
+    String email = "bounced.reader@example.org"; // the address of events/newsletter/ses-hard-bounce.json
+    String manage = bed.subscribeAndConfirm(handler, email, "");
 
     deliver("ses-hard-bounce");
     deliver("ses-hard-bounce"); // SNS delivers at least once
 
     assertThat(status(manage)).isEqualTo("suppressed");
+    int mailed = bed.mailsTo(email).size();
     clock.set(clock.get().plus(Subscribing.COOLDOWN).plusSeconds(60));
+    var forUnknown = NewsletterTestBed.invoke(handler, "POST /newsletter/subscriptions", "/newsletter/subscriptions",
+        NewsletterTestBed.subscription("not.bounced.yet@example.org", ""));
     var resubscribed = NewsletterTestBed.invoke(handler, "POST /newsletter/subscriptions", "/newsletter/subscriptions",
-        NewsletterTestBed.subscription("bounced.reader@example.org", ""));
-    assertThat(resubscribed.getStatusCode()).isEqualTo(202);
-    assertThat(status(manage)).as("pending confirmation: still not mailed").isEqualTo("pending");
+        NewsletterTestBed.subscription(email, "\"frequency\": \"monthly\""));
+    assertThat(resubscribed.getStatusCode()).isEqualTo(forUnknown.getStatusCode()).isEqualTo(202);
+    assertThat(resubscribed.getBody()).as("no enumeration").isEqualTo(forUnknown.getBody());
+    assertThat(bed.mailsTo(email)).as("nothing mailed to a bouncing address").hasSize(mailed);
+    Subscriber stored = config.subscribers().get(config.ids().ofAddress(email).current()).orElseThrow().subscriber();
+    assertThat(stored.status()).isEqualTo(Subscriber.Status.SUPPRESSED);
+    assertThat(stored.preferences().frequency()).as("unchanged").isEqualTo(Preferences.Frequency.WEEKLY);
+    assertThat(stored.suppressedBecause()).isEqualTo("bounce");
+
+    bed.liftSuppression(email); // the procedure of docs/OPERATIONS.md
+    clock.set(clock.get().plusSeconds(60));
+    String current = bed.subscribeAndConfirm(handler, email, "");
+
+    assertThat(bed.mailsTo(email)).as("a confirmation, once lifted").hasSize(mailed + 1);
+    assertThat(status(current)).isEqualTo("confirmed");
+    assertThat(bed.subscriberRows(email)).hasSize(1);
   }
 
   @Test
-  void aComplaintSuppressesAndASoftBounceDoesNot() {
-    String annoyed = bed.subscribeAndConfirm("annoyed.reader@example.org", "");
+  void aComplaintSuppressesForGoodAndASoftBounceDoesNot() {
+    var clock = new AtomicReference<>(Instant.parse("2026-11-20T10:00:00Z"));
+    var handler = new NewsletterHandler(bed.apiConfig(clock::get));
+    String annoyed = bed.subscribeAndConfirm(handler, "annoyed.reader@example.org", "");
     String full = bed.subscribeAndConfirm("full.mailbox@example.org", "");
 
     deliver("ses-complaint");
@@ -47,6 +70,13 @@ class SuppressionTest {
 
     assertThat(status(annoyed)).isEqualTo("suppressed");
     assertThat(status(full)).isEqualTo("confirmed");
+    int mailed = bed.mailsTo("annoyed.reader@example.org").size();
+    clock.set(clock.get().plus(Subscribing.COOLDOWN).plusSeconds(60));
+    var again = NewsletterTestBed.invoke(handler, "POST /newsletter/subscriptions", "/newsletter/subscriptions",
+        NewsletterTestBed.subscription("annoyed.reader@example.org", ""));
+    assertThat(again.getStatusCode()).isEqualTo(202);
+    assertThat(bed.mailsTo("annoyed.reader@example.org")).as("a complaint holds too").hasSize(mailed);
+    assertThat(status(annoyed)).isEqualTo("suppressed");
   }
 
   @Test

@@ -53,12 +53,14 @@ class WiringTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
-  void onlyTheFunctionsThatSignOrMailHoldTheSigningSecretOrTheSender(String function, Supplier<?> config) {
+  void onlyTheFunctionsThatSignMailOrKeyAddressesHoldTheirSecretOrTheSender(String function, Supplier<?> config) {
     Set<String> variables = bed.deployment.template().environment(function).keySet();
     boolean signs = Set.of("NewsletterFunction", "DigestSenderFunction").contains(function);
 
     assertThat(variables.contains("NEWSLETTER_SECRET")).as(function + " signs links").isEqualTo(signs);
     assertThat(variables.contains("SENDER_EMAIL")).as(function + " mails").isEqualTo(signs);
+    assertThat(variables.contains("NEWSLETTER_ADDRESS_KEY")).as(function + " turns addresses or legacy ids into ids")
+        .isEqualTo(!function.equals("DigestPlannerFunction"));
     assertThat(variables.contains("CAPTCHA_SECRET")).as(function + " checks captchas")
         .isEqualTo(function.equals("NewsletterFunction"));
   }

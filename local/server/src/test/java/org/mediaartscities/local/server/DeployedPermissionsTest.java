@@ -27,8 +27,16 @@ class DeployedPermissionsTest {
 
   private static JsonNode resources;
 
+  /** The transformed template's resources (transformed once per JVM). */
+  static JsonNode resources() {
+    return resources;
+  }
+
   @BeforeAll
-  static void transform() throws Exception {
+  static synchronized void transform() throws Exception {
+    if (resources != null) {
+      return;
+    }
     Process process;
     try {
       process = new ProcessBuilder("python3", RepoPaths.root().resolve("local/tools/sam_transform.py").toString(),
