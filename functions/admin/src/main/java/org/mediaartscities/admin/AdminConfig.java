@@ -7,11 +7,13 @@ import org.mediaartscities.shared.content.ContentTable;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.http.CursorCodec;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * What the admin function is wired with; {@link #fromEnvironment()} reads every variable it uses.
  *
+ * @param s3 copies renditions to their public key and back (see {@link MediaVisibility})
  * @param mediaBucket where uploads land
  * @param maxImageBytes the largest upload accepted
  * @param uploadUrlLifetime how long an upload URL stays valid
@@ -22,6 +24,7 @@ record AdminConfig(
     CursorCodec cursors,
     InstantSource clock,
     S3Presigner presigner,
+    S3Client s3,
     String mediaBucket,
     long maxImageBytes,
     java.time.Duration uploadUrlLifetime) {
@@ -35,6 +38,7 @@ record AdminConfig(
         new CursorCodec(Env.required("CURSOR_SECRET")),
         InstantSource.system(),
         AwsClients.s3Presigner(),
+        AwsClients.s3(),
         Env.required("MEDIA_BUCKET"),
         Long.parseLong(Env.optional("MAX_IMAGE_BYTES").orElse("10485760")),
         java.time.Duration.ofSeconds(Long.parseLong(Env.optional("UPLOAD_URL_SECONDS").orElse("600"))));
@@ -42,7 +46,7 @@ record AdminConfig(
 
   /** The same wiring on another clock: tests move time instead of waiting for it. */
   AdminConfig withClock(InstantSource other) {
-    return new AdminConfig(repository, store, cursors, other, presigner, mediaBucket, maxImageBytes,
+    return new AdminConfig(repository, store, cursors, other, presigner, s3, mediaBucket, maxImageBytes,
         uploadUrlLifetime);
   }
 }

@@ -24,11 +24,15 @@ import org.mediaartscities.shared.http.ApiResponse;
 final class StoredItems {
 
   static final String NO_CACHE = "no-store";
+  private static final java.util.Set<String> PUBLICATION_ACTIONS = java.util.Set.of("published", "scheduled",
+      "unpublished");
 
   private final AdminConfig config;
+  private final MediaVisibility media;
 
   StoredItems(AdminConfig config) {
     this.config = config;
+    this.media = new MediaVisibility(config);
   }
 
   /** The item of {@code /admin/{kind}/{id}}, which the caller may edit; 404 when there is none. */
@@ -92,6 +96,10 @@ final class StoredItems {
     try {
       long version = config.store().replace(item, expected, editorial, renamed,
           new HistoryEntry(editorial.updatedAt(), caller.subject(), action, expected + 1, changed));
+      // Publishing again also repairs images left behind by a follow-up that failed after its save.
+      if (MediaVisibility.matters(current.item(), item) || PUBLICATION_ACTIONS.contains(action)) {
+        media.saved(current.item(), item, version);
+      }
       return new EditorialItem(item, version, editorial);
     } catch (VersionConflictException e) {
       throw stale();
@@ -111,6 +119,7 @@ final class StoredItems {
     } catch (VersionConflictException e) {
       throw stale();
     }
+    media.deleted(current.item(), current.version() + 1);
   }
 
   /** The item as the admin API shows it, with its version as ETag. */

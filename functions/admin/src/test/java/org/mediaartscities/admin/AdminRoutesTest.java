@@ -14,7 +14,7 @@ class AdminRoutesTest {
     Template template = TemplateLoader.load(RepoPaths.template());
     var declared = template.httpRoutes().stream().filter(r -> r.functionId().equals("AdminFunction"))
         .map(Template.HttpRoute::routeKey).toList();
-    var config = new AdminConfig(null, null, null, null, null, "media", 1, java.time.Duration.ofSeconds(1));
+    var config = new AdminConfig(null, null, null, null, null, null, "media", 1, java.time.Duration.ofSeconds(1));
 
     assertThat(declared).isNotEmpty();
     assertThat(new AdminHandler(config).router().routeKeys()).containsExactlyInAnyOrderElementsOf(declared);

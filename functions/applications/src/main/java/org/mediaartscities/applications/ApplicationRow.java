@@ -19,6 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * application   pk = APP#{id}                         sk = APP              version, doc
  * review        pk = APP#{id}                         sk = REVIEW#{sub}     doc; ref = RECUSED after a recusal
  * file          pk = APP#{id}                         sk = FILE#{file id}   doc
+ * file slot     pk = APP#{id}                         sk = SLOT#{field id}#{n}  ref = {file id} (n ≤ maxFiles)
  * one per email pk = CALL#{callId}#EMAIL#{emailHash}  sk = UNIQUE           ref = {application id}
  * mail limit    pk = CALL#{callId}#EMAIL#{emailHash}  sk = MAILED#{kind}     version = last mailed (epoch ms)
  * counter       pk = CALL#{callId}                    sk = COUNTER          n (receipt numbers)
@@ -39,6 +40,7 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
   static final String REVIEW_PREFIX = "REVIEW#";
   static final String OUTBOX_PREFIX = "OUTBOX#";
   static final String FILE_PREFIX = "FILE#";
+  static final String SLOT_PREFIX = "SLOT#";
   /** A review row's {@code ref} once its reviewer recused themselves: a later review is refused by condition. */
   static final String RECUSED = "RECUSED";
 

@@ -32,7 +32,7 @@ public final class ApplicationsTable {
   }
 
   public ApplicationFileStore files() {
-    return new ApplicationFileStore(table);
+    return new ApplicationFileStore(client, table);
   }
 
   public ReviewStore reviews() {

@@ -8,15 +8,16 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * A call's decision emails ({@code pk = CALL#{callId}}, {@code sk = OUTBOX#{application id}}), prepared with each
- * decision and sent all at once by an editor.
+ * decision and sent all at once by an editor. An email expires with its application (DynamoDB's time to live): the
+ * applicant's address and the decision are not kept longer in the outbox than in the application.
  */
 public final class DecisionOutbox {
 
@@ -40,7 +41,7 @@ public final class DecisionOutbox {
   public void decide(Application decided, ApplicationStore.Stored before, PreparedEmail email) {
     var write = TransactWriteItemsEnhancedRequest.builder().addPutItem(table, applications.replacing(decided, before));
     if (decided.emailVerified()) {
-      write.addPutItem(table, row(decided.callId(), email));
+      write.addPutItem(table, row(decided.callId(), email, ApplicationStore.expiry(decided)));
     } else {
       write.addDeleteItem(table, Key.builder().partitionValue(ApplicationRow.callPk(decided.callId()))
           .sortValue(ApplicationRow.OUTBOX_PREFIX + decided.id()).build());
@@ -84,7 +85,9 @@ public final class DecisionOutbox {
    */
   public boolean replace(String callId, PreparedEmail current, PreparedEmail next) {
     try {
-      table.putItem(PutItemEnhancedRequest.builder(ApplicationRow.class).item(row(callId, next))
+      // An update that leaves out nulls: the row keeps the expiry it was prepared with.
+      table.updateItem(UpdateItemEnhancedRequest.builder(ApplicationRow.class).item(row(callId, next, null))
+          .ignoreNulls(true)
           .conditionExpression(Expression.builder().expression("#doc = :doc").putExpressionName("#doc", "doc")
               .putExpressionValue(":doc", AttributeValue.fromS(Json.write(current))).build())
           .build());
@@ -94,8 +97,8 @@ public final class DecisionOutbox {
     }
   }
 
-  private static ApplicationRow row(String callId, PreparedEmail email) {
+  private static ApplicationRow row(String callId, PreparedEmail email, Long expiresAt) {
     return new ApplicationRow(ApplicationRow.callPk(callId), ApplicationRow.OUTBOX_PREFIX + email.applicationId(),
-        null, null, Json.write(email));
+        null, null, Json.write(email), null, null, expiresAt);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +58,8 @@ class MediaSampleEventTest {
 
   @Test
   void aRequestedUploadBecomesReadyAndItsOriginalIsDeleted() throws Exception {
-    byte[] photo = MediaUploadTest.image(1600, 1000, false, "jpg");
+    // The sample event's size and ETag are those of events/media/upload-created.jpg.
+    byte[] photo = Files.readAllBytes(RepoPaths.events().resolve("media/upload-created.jpg"));
     String id = MediaHandler.mediaId(key);
     store.putMedia(new Media(id, Media.Status.PENDING, "image/jpeg", photo.length, "facade.jpg", key, "lyon",
         "editor-lyon", Instant.now(), null, null));
@@ -69,10 +71,25 @@ class MediaSampleEventTest {
     assertThat(media.status()).isEqualTo(Media.Status.READY);
     assertThat(media.renditions()).extracting(r -> r.width()).containsExactly(400, 1200);
     assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
-        .containsExactlyInAnyOrder("renditions/" + id + "/400.jpg", "renditions/" + id + "/1200.jpg");
+        .containsExactlyInAnyOrder("private/renditions/" + id + "/400.jpg", "private/renditions/" + id + "/1200.jpg");
 
     deployment.functions().invoke("MediaFunction", sample);
     assertThat(repository.media(id).orElseThrow()).as("a repeated event changes nothing").isEqualTo(media);
+  }
+
+  @Test
+  void otherBytesThanTheEventAnnouncedAreNeverChecked() throws Exception {
+    byte[] photo = Files.readAllBytes(RepoPaths.events().resolve("media/upload-created.jpg"));
+    photo[photo.length / 2] ^= 0x5A; // same size, another ETag
+    String id = MediaHandler.mediaId(key);
+    store.putMedia(new Media(id, Media.Status.PENDING, "image/jpeg", photo.length, "facade.jpg", key, "lyon",
+        "editor-lyon", Instant.now(), null, null));
+    s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(photo));
+
+    deployment.functions().invoke("MediaFunction", sample);
+
+    assertThat(repository.media(id).orElseThrow().status()).isEqualTo(Media.Status.PENDING);
+    assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key()).containsExactly(key);
   }
 
   @Test

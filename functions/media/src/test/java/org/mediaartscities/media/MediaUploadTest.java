@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mediaartscities.shared.content.ContentRow;
 import org.mediaartscities.shared.content.ContentStore;
+import org.mediaartscities.shared.content.Media;
 import org.mediaartscities.local.LocalDeployment;
 import org.mediaartscities.local.SampleData;
 import org.mediaartscities.local.lambda.ApiEvents;
@@ -62,14 +63,16 @@ class MediaUploadTest {
     assertThat(media.get("status").asText()).as(media.toString()).isEqualTo("ready");
     assertThat(media.get("renditions")).extracting(r -> r.get("width").asInt()).containsExactly(400, 1200);
     for (JsonNode rendition : media.get("renditions")) {
-      byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(rendition.get("key").asText())).asByteArray();
+      byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(Media.privateKey(rendition.get("key").asText())))
+          .asByteArray();
       BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes));
       assertThat(decoded.getWidth()).isEqualTo(rendition.get("width").asInt());
       assertThat(decoded.getHeight()).isEqualTo(rendition.get("height").asInt());
       String text = new String(bytes, StandardCharsets.ISO_8859_1);
       assertThat(text).doesNotContain("Exif").doesNotContain("GPSLatitude").doesNotContain("secret");
     }
-    assertThat(keys(upload)).allMatch(key -> key.startsWith("renditions/")).hasSize(2);
+    // Kept private until an item is published with it (ImageVisibilityTest).
+    assertThat(keys(upload)).allMatch(key -> key.startsWith("private/renditions/")).hasSize(2);
   }
 
   @Test

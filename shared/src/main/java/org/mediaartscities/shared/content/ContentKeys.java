@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * history     pk = ITEM#{id}            sk = HIST#{at}#{version}
  * slug        pk = SLUG#{kind}#{slug}   sk = SLUG      ref = {id}
  * media       pk = MEDIA#{id}           sk = MEDIA
+ * media use   pk = MEDIA#{id}           sk = USE#{itemId}  version (the item's)  (which items show the image)
  * jury        pk = ITEM#{callId}        sk = JURY      version          (no index attribute: never listed)
  * juror       pk = JUROR#{sha256(email)} sk = CALL#{callId}  ref = {callId}   (one per juror of each call)
  * </pre>
@@ -50,6 +51,11 @@ public final class ContentKeys {
   }
 
   public static final String MEDIA_SK = "MEDIA";
+  static final String MEDIA_USE_PREFIX = "USE#";
+
+  static String mediaUseSk(String itemId) {
+    return MEDIA_USE_PREFIX + itemId;
+  }
 
   // Keyed by a digest: the address itself appears only in the jury row, which editors read.
   static String jurorPk(String email) {

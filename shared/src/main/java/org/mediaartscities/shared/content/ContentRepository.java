@@ -31,6 +31,7 @@ public final class ContentRepository {
   private static final ObjectReader EDITORIAL = lenientReader(Editorial.class);
   private static final ObjectReader HISTORY = lenientReader(HistoryEntry.class);
   private static final ObjectReader MEDIA = lenientReader(Media.class);
+  private static final ObjectReader MEDIA_USE = lenientReader(MediaUse.class);
   private static final ObjectReader JURY = lenientReader(Jury.class);
 
   private final DynamoDbTable<ContentRow> table;
@@ -133,6 +134,15 @@ public final class ContentRepository {
     return Optional.ofNullable(table.getItem(Key.builder().partitionValue(ContentKeys.mediaPk(id))
             .sortValue(ContentKeys.MEDIA_SK).build()))
         .map(row -> read(MEDIA, row.doc(), Media.class));
+  }
+
+  /** Which items name an uploaded image, as last recorded for each; strongly consistent. */
+  public List<MediaUse> mediaUses(String mediaId) {
+    return table.query(QueryEnhancedRequest.builder().consistentRead(true)
+            .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                .partitionValue(ContentKeys.mediaPk(mediaId)).sortValue(ContentKeys.MEDIA_USE_PREFIX).build()))
+            .build())
+        .items().stream().map(row -> read(MEDIA_USE, row.doc(), MediaUse.class)).toList();
   }
 
   /** An item's changes, oldest first; kept after the item is deleted. */

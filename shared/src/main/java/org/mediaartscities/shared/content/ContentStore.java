@@ -62,6 +62,32 @@ public final class ContentStore {
     table.putItem(ContentRow.document(ContentKeys.mediaPk(media.id()), ContentKeys.MEDIA_SK, Json.write(media)));
   }
 
+  /**
+   * Records what version {@code itemVersion} of an item makes of an image, unless a later version was recorded
+   * already: two saves of one item whose follow-ups interleave leave the later one's word.
+   *
+   * @return false when a later version was recorded (nothing is written)
+   */
+  public boolean putMediaUse(String mediaId, MediaUse use, long itemVersion) {
+    var row = new ContentRow(ContentKeys.mediaPk(mediaId), ContentKeys.mediaUseSk(use.itemId()), null, null, null,
+        use.itemId(), Json.write(use), itemVersion, null, null, null, null);
+    try {
+      table.putItem(PutItemEnhancedRequest.builder(ContentRow.class).item(row)
+          .conditionExpression(Expression.builder().expression("attribute_not_exists(pk) OR #version < :version")
+              .putExpressionName("#version", "version")
+              .putExpressionValue(":version", AttributeValue.fromN(Long.toString(itemVersion))).build())
+          .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /** Forgets an uploaded image's record (its use rows stay, naming items that no longer show it). */
+  public void deleteMedia(String id) {
+    table.deleteItem(Key.builder().partitionValue(ContentKeys.mediaPk(id)).sortValue(ContentKeys.MEDIA_SK).build());
+  }
+
   /** Writes a published item as version 1, without history: for sample data and tests. */
   public void putItem(ContentItem item) {
     var at = item.publishedAt() == null ? java.time.Instant.now() : item.publishedAt();

@@ -44,4 +44,24 @@ public record Media(String id, Status status, String contentType, long size, Str
   public String renditionsKey() {
     return "renditions/" + id;
   }
+
+  /** Where the key prefix of public renditions starts; the CDN reads nothing else. */
+  public static final String PUBLIC_PREFIX = "renditions/";
+
+  /**
+   * The private copy of a public rendition key: renditions are kept here, and copied to their public key only while
+   * a published item shows them, so that hiding them again can be undone after the original is gone.
+   */
+  public static String privateKey(String renditionKey) {
+    return "private/" + renditionKey;
+  }
+
+  /** The media id of an image key that names an upload's renditions ({@code renditions/<id>}), if it is one. */
+  public static java.util.Optional<String> idOfRenditions(String imageKey) {
+    if (imageKey == null || !imageKey.startsWith(PUBLIC_PREFIX)) {
+      return java.util.Optional.empty();
+    }
+    String id = imageKey.substring(PUBLIC_PREFIX.length());
+    return id.matches("[0-9a-f-]{36}") ? java.util.Optional.of(id) : java.util.Optional.empty();
+  }
 }

@@ -22,14 +22,14 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * Portfolio files, the applicant's side: a file announced for a file question gets a short-lived URL bound to its
  * type and exact size; the bytes go straight to S3 under {@code applications/}, where the file function checks
- * them. Deleting a file (or a whole application) deletes its bytes: the only S3 rights this function has are to put
- * and delete objects under {@code applications/}.
+ * them and moves what passed under {@code checked/}. Deleting a file (or a whole application) deletes its bytes: the
+ * only S3 rights this function has are to put and delete objects under {@code applications/}, and to delete them
+ * under {@code checked/} and {@code reviewers/}.
  */
 final class FileUploads {
 
   static final Duration UPLOAD_URL_LIFETIME = Duration.ofMinutes(15);
-  private static final Map<String, String> EXTENSIONS = Map.of("application/pdf", "pdf", "image/jpeg", "jpg",
-      "image/png", "png", "image/webp", "webp", "image/gif", "gif");
+  private static final Map<String, String> EXTENSIONS = ApplicationFile.EXTENSIONS;
 
   private final ApplicationFileStore files;
   private final S3Presigner presigner;
@@ -65,10 +65,11 @@ final class FileUploads {
           + " MB.");
     }
     int maxFiles = field.maxFiles() == null ? 1 : field.maxFiles();
+    // Files announced before slots hold none: they are counted here; the slots decide between parallel requests.
     long current = files.of(application.id()).stream()
         .filter(f -> f.fieldId().equals(field.id()) && f.status() != ApplicationFile.Status.REJECTED).count();
     if (current >= maxFiles) {
-      throw ApiException.invalid("fieldId", "This question takes at most " + maxFiles + " files; delete one first.");
+      throw tooMany(maxFiles);
     }
     String fileName = FieldRules.fileName(input.fileName());
     if (fileName != null && fileName.length() > 200) {
@@ -76,9 +77,9 @@ final class FileUploads {
     }
     String id = UUID.randomUUID().toString();
     String key = "applications/" + application.id() + "/" + id + "." + EXTENSIONS.get(input.contentType());
-    var file = new ApplicationFile(id, application.id(), field.id(), fileName, input.contentType(), input.size(), key,
-        ApplicationFile.Status.PENDING, null, now);
-    files.put(application, file);
+    var file = files.announce(application, new ApplicationFile(id, application.id(), field.id(), fileName,
+        input.contentType(), input.size(), key, ApplicationFile.Status.PENDING, null, now), maxFiles)
+        .orElseThrow(() -> tooMany(maxFiles));
     var presigned = presigner.presignPutObject(r -> r.signatureDuration(UPLOAD_URL_LIFETIME)
         .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).contentType(input.contentType())
             .contentLength(input.size()).build()));
@@ -90,17 +91,22 @@ final class FileUploads {
     return view;
   }
 
+  private static ApiException tooMany(int maxFiles) {
+    return ApiException.invalid("fieldId", "This question takes at most " + maxFiles + " files; delete one first.");
+  }
+
   /** Removes a file (its bytes and its record). */
   void delete(ApplicationFile file) {
     deleteObjects(List.of(file));
     files.delete(file);
   }
 
-  /** Deletes the bytes of files whose records are already gone (with their application): the original and the
-   * reviewers' cleaned copy alike, so that an erasure leaves nothing behind. */
+  /** Deletes the bytes of files whose records are already gone (with their application): the upload, the checked
+   * file and the reviewers' cleaned copy alike, so that an erasure leaves nothing behind. */
   void deleteObjects(List<ApplicationFile> gone) {
     gone.forEach(file -> {
       s3.deleteObject(r -> r.bucket(bucket).key(file.key()));
+      s3.deleteObject(r -> r.bucket(bucket).key(file.checkedKey()));
       s3.deleteObject(r -> r.bucket(bucket).key(ReviewerCopies.key(file)));
     });
   }

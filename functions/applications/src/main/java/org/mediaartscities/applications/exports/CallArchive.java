@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.mediaartscities.applications.Application;
@@ -22,17 +23,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Writes a call's ZIP: {@code applications.csv} (the same as the CSV export) and, per submitted application, a
- * folder named after its reference holding its checked files, {@code LYO-2026-0042/portfolio/works.pdf}. Files are
- * streamed from S3 one at a time; drafts, withdrawn applications and rejected files are left out. Editors' export:
- * the original files.
+ * folder named after its reference holding its checked files, named by the server after their question and the type
+ * the check verified, in the order they were added: {@code LYO-2026-0042/portfolio-1.pdf}. Nothing of an applicant's
+ * file name reaches an entry's name (a name such as {@code cv\u202Efdp.hta} would show as a PDF and open as an HTML
+ * application). Files are streamed from S3 one at a time; drafts, withdrawn applications and rejected files are left
+ * out. Editors' export: the checked original files.
  */
 final class CallArchive {
 
   /** What went into a ZIP. */
   record Contents(int applications, int files) {}
-
-  // What Windows and some unzippers refuse or read as a path or a wildcard, beyond what FieldRules removes.
-  private static final Pattern UNZIPPABLE = Pattern.compile("[:*?\"<>|]");
 
   private final ReviewStore reviews;
   private final ApplicationFileStore files;
@@ -75,21 +75,20 @@ final class CallArchive {
   }
 
   private int writeFiles(ZipOutputStream zip, Application application) throws IOException {
-    Set<String> names = new HashSet<>();
-    int count = 0;
-    for (ApplicationFile file : files.of(application.id())) {
-      if (file.status() != ApplicationFile.Status.READY) {
-        continue;
-      }
-      zip.putNextEntry(new ZipEntry(unique(names, folder(application) + "/" + file.fieldId() + "/"
-          + safeName(file))));
-      try (InputStream bytes = s3.getObject(r -> r.bucket(bucket).key(file.key()))) {
+    List<ApplicationFile> ready = new ArrayList<>(files.of(application.id()).stream()
+        .filter(f -> f.status() == ApplicationFile.Status.READY).toList());
+    ready.sort(Comparator.comparing(ApplicationFile::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(ApplicationFile::id));
+    var counts = new HashMap<String, Integer>();
+    for (ApplicationFile file : ready) {
+      int n = counts.merge(file.fieldId(), 1, Integer::sum);
+      zip.putNextEntry(new ZipEntry(folder(application) + "/" + entryName(file, n)));
+      try (InputStream bytes = s3.getObject(r -> r.bucket(bucket).key(file.checkedKey()))) {
         bytes.transferTo(zip);
       }
       zip.closeEntry();
-      count++;
     }
-    return count;
+    return ready.size();
   }
 
   // Submitted applications all have a receipt number; the id stands in should one lack it.
@@ -97,20 +96,8 @@ final class CallArchive {
     return application.reference() != null ? application.reference() : application.id();
   }
 
-  /** The applicant's file name without anything that could climb out of its folder or confuse an unzipper. */
-  static String safeName(ApplicationFile file) {
-    String name = file.fileName() == null ? file.id() : file.fileName();
-    name = UNZIPPABLE.matcher(FieldRules.fileName(name)).replaceAll("_");
-    return name.isEmpty() || name.equals(".") || name.equals("..") ? file.id() : name;
-  }
-
-  private static String unique(Set<String> names, String name) {
-    String candidate = name;
-    for (int i = 2; !names.add(candidate); i++) {
-      int dot = name.lastIndexOf('.');
-      candidate = dot > name.lastIndexOf('/') ? name.substring(0, dot) + "-" + i + name.substring(dot)
-          : name + "-" + i;
-    }
-    return candidate;
+  /** {@code portfolio-1.pdf}; a question id is a slug (the admin API's rule), but older data is not trusted. */
+  static String entryName(ApplicationFile file, int n) {
+    return FieldRules.isSlug(file.fieldId()) ? file.serverName(n) : "file-" + file.id() + "-" + n;
   }
 }

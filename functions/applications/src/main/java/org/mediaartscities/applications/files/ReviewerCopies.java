@@ -27,7 +27,7 @@ import org.mediaartscities.shared.files.FileSignature;
  * Reviewers' copies of applicants' files, without what names their author inside them: a PDF loses its document
  * information (author, creator, title...) and its XMP metadata; an image is re-encoded from its pixels, which drops
  * EXIF (camera serial, GPS position, owner), XMP and text chunks; a WebP image loses its EXIF and XMP chunks. The
- * copy sits under {@code reviewers/}, beside the original under {@code applications/}, which editors keep.
+ * copy sits under {@code reviewers/}, beside the checked original under {@code checked/}, which editors keep.
  */
 public final class ReviewerCopies {
 

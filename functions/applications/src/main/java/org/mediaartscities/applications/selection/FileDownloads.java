@@ -8,8 +8,9 @@ import org.mediaartscities.applications.files.ReviewerCopies;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Access to applicants' files: short-lived download links, never the bucket itself. Editors download the original;
- * reviewers the copy the file check cleaned of identifying metadata ({@link ReviewerCopies}).
+ * Access to applicants' files: short-lived download links, never the bucket itself, and only to what the file check
+ * wrote (never the upload, which its URL could still replace). Editors download the checked original; reviewers the
+ * copy the file check cleaned of identifying metadata ({@link ReviewerCopies}).
  */
 final class FileDownloads {
 
@@ -28,7 +29,7 @@ final class FileDownloads {
     var view = new LinkedHashMap<String, Object>(file.view());
     if (file.status() == ApplicationFile.Status.READY) {
       view.put("downloadUrl", presigner.presignGetObject(r -> r.signatureDuration(DOWNLOAD_URL_LIFETIME)
-          .getObjectRequest(g -> g.bucket(bucket).key(file.key()))).url().toString());
+          .getObjectRequest(g -> g.bucket(bucket).key(file.checkedKey()))).url().toString());
     }
     return view;
   }

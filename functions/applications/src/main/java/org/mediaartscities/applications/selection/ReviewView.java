@@ -105,16 +105,9 @@ final class ReviewView {
       if (access.editor()) {
         views.add(config.downloads().original(file));
       } else {
-        views.add(config.downloads().forReviewers(file, blind ? neutralName(file, n) : file.fileName()));
+        views.add(config.downloads().forReviewers(file, blind ? file.serverName(n) : file.fileName()));
       }
     }
     return views;
-  }
-
-  static String neutralName(ApplicationFile file, int n) {
-    String key = file.key();
-    int dot = key.lastIndexOf('.');
-    String extension = dot > key.lastIndexOf('/') ? key.substring(dot) : "";
-    return file.fieldId() + "-" + n + extension;
   }
 }

@@ -28,8 +28,10 @@ class ZipExportTest {
   @Test
   void anEditorGetsEverySubmittedFileOfTheCallInOneZipBuiltInTheBackground() throws Exception {
     JsonNode application = ready("zip.export@example.org");
-    put(announce(application, "portfolio", "../../works.pdf", "application/pdf", PDF.length), "application/pdf", PDF);
-    put(announce(application, "portfolio", "works.pdf", "application/pdf", PDF.length), "application/pdf", PDF);
+    // Hostile names: a right-to-left override that shows cv<U+202E>fdp.hta as "cvath.pdf", a path, control characters.
+    put(announce(application, "portfolio", "cv\u202Efdp.hta", "application/pdf", PDF.length), "application/pdf", PDF);
+    put(announce(application, "portfolio", "../../x\\u0007\\u2066y:*.pdf", "application/pdf", PDF.length),
+        "application/pdf", PDF);
     JsonNode draft = ready("zip.draft@example.org");
     put(announce(draft, "portfolio", "draft.pdf", "application/pdf", PDF.length), "application/pdf", PDF);
     bed.deployment.s3Events().deliverNew();
@@ -59,9 +61,9 @@ class ZipExportTest {
         entries.put(entry.getName(), in.readAllBytes());
       }
     }
-    assertThat(entries).containsKeys("applications.csv", reference + "/portfolio/works.pdf",
-        reference + "/portfolio/works-2.pdf");
-    assertThat(entries.get(reference + "/portfolio/works-2.pdf")).isEqualTo(PDF);
+    assertThat(entries.keySet()).as("every entry named by the server").containsExactlyInAnyOrder("applications.csv",
+        reference + "/portfolio-1.pdf", reference + "/portfolio-2.pdf");
+    assertThat(entries.get(reference + "/portfolio-2.pdf")).isEqualTo(PDF);
     assertThat(new String(entries.get("applications.csv"), StandardCharsets.UTF_8)).contains(reference);
     assertThat(entries.keySet()).noneMatch(name -> name.contains("draft.pdf"))
         .noneMatch(name -> name.startsWith(draft.get("applicationId").asText()))

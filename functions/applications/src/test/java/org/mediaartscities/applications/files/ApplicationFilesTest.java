@@ -111,7 +111,9 @@ class ApplicationFilesTest {
     JsonNode application = ready("delete.files@example.org");
     put(announce(application, "portfolio", "gone.pdf", "application/pdf", PDF.length), "application/pdf", PDF);
     bed.deployment.s3Events().deliverNew();
-    assertThat(objects(application)).hasSize(1);
+    assertThat(objects(application)).as("the checked file and the reviewers' copy").containsExactlyInAnyOrder(
+        "checked/" + id(application) + "/" + onlyFileId(application) + ".pdf",
+        "reviewers/" + id(application) + "/" + onlyFileId(application) + ".pdf");
 
     var deleted = bed.call("DELETE /applications/{id}", path(application), null, "x-application-token",
         token(application));
@@ -137,11 +139,17 @@ class ApplicationFilesTest {
         token(application)));
   }
 
+  // Everything of the application in the bucket: its uploads, checked files and reviewers' copies.
   private static java.util.List<String> objects(JsonNode application) {
     try (var s3 = bed.deployment.aws().clients().s3()) {
-      return s3.listObjectsV2(r -> r.bucket(bed.deployment.name("ApplicationsBucket"))
-          .prefix("applications/" + id(application) + "/")).contents().stream().map(o -> o.key()).toList();
+      return java.util.stream.Stream.of("applications/", "checked/", "reviewers/").flatMap(prefix -> s3.listObjectsV2(
+          r -> r.bucket(bed.deployment.name("ApplicationsBucket")).prefix(prefix + id(application) + "/")).contents()
+          .stream().map(o -> o.key())).toList();
     }
+  }
+
+  private static String onlyFileId(JsonNode application) {
+    return get(application).get("files").get(0).get("fileId").asText();
   }
 
   private static String id(JsonNode application) {

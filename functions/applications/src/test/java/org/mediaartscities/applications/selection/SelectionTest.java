@@ -161,6 +161,24 @@ class SelectionTest {
   }
 
   @Test
+  void aDecisionEmailInTheOutboxExpiresWithItsApplicationBeforeAndAfterSending() {
+    String id = submitted(lyonCall, "outbox.expiry@example.org");
+    long applicationExpiry = fixtures.stores().applications().get(id).orElseThrow().application().expiresAt()
+        .getEpochSecond();
+
+    admin(ApiEvents.editor("lyon"), "POST /admin/applications/{id}/decision", "/admin/applications/" + id
+        + "/decision", "{\"decision\": \"accept\"}");
+    var prepared = outboxRow(id);
+    admin(ApiEvents.editor("lyon"), "POST /admin/calls/{id}/outbox/send", "/admin/calls/" + lyonCall.id()
+        + "/outbox/send", null);
+    var sent = outboxRow(id);
+
+    assertThat(prepared.get("expiresAt").n()).isEqualTo(Long.toString(applicationExpiry));
+    assertThat(sent.get("doc").s()).as("sent, and still expiring").contains("\"sentAt\":\"");
+    assertThat(sent.get("expiresAt").n()).isEqualTo(Long.toString(applicationExpiry));
+  }
+
+  @Test
   void anAddressNeverVerifiedGetsItsDecisionButNoEmail() {
     Application application = fixtures.submittedUnverified(lyonCall, "never.verified@example.org");
 
@@ -230,6 +248,13 @@ class SelectionTest {
     var byReviewer = admin(juror(ANA), "POST /admin/applications/{id}/extension", "/admin/applications/"
         + other.id() + "/extension", "{\"until\": \"2099-01-01T00:00:00Z\"}");
     assertThat(byReviewer.getStatusCode()).isEqualTo(403);
+  }
+
+  private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> outboxRow(String id) {
+    return bed.deployment.aws().clients().dynamoDb().getItem(r -> r.tableName(bed.deployment
+        .name("ApplicationsTable")).consistentRead(true).key(Map.of(
+            "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CALL#" + lyonCall.id()),
+            "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OUTBOX#" + id)))).item();
   }
 
   private static String submitted(ContentItem call, String email) {

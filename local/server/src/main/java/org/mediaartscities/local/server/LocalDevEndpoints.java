@@ -133,7 +133,9 @@ final class LocalDevEndpoints implements HttpHandler {
     try {
       var object = s3.getObjectAsBytes(r -> r.bucket(mediaBucket).key(key));
       exchange.getResponseHeaders().set("content-type", object.response().contentType());
-      exchange.getResponseHeaders().set("cache-control", "public, max-age=31536000, immutable");
+      // As the CDN passes it on: the object's own Cache-Control, which the media function sets.
+      String cacheControl = object.response().cacheControl();
+      exchange.getResponseHeaders().set("cache-control", cacheControl != null ? cacheControl : "public, max-age=86400");
       byte[] bytes = object.asByteArray();
       exchange.sendResponseHeaders(200, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {

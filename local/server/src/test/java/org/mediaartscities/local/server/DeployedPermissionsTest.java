@@ -149,6 +149,32 @@ class DeployedPermissionsTest {
   }
 
   @Test
+  void theMediaFunctionWhichDecodesUntrustedImagesTouchesOnlyMediaRecordsAndItsPrefixes() {
+    List<Statement> dynamoDb = statements("MediaFunctionRole").stream()
+        .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("dynamodb:"))).toList();
+    assertThat(dynamoDb).isNotEmpty();
+    for (Statement statement : dynamoDb) {
+      assertThat(statement.actions()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem",
+          "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+      assertThat(statement.body().path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys")
+          .toString()).contains("MEDIA#*");
+    }
+    statements("MediaFunctionRole").stream().filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("s3:")))
+        .flatMap(s -> s.resources().stream()).forEach(resource -> assertThat(resource)
+            .matches(r -> r.contains("/uploads/*") || r.contains("/private/renditions/*"), "an object prefix"));
+  }
+
+  @Test
+  void theAdminFunctionPutsObjectsOnlyUnderUploadsAndTheRenditionsItPublishes() {
+    List<Statement> puts = statements("AdminFunctionRole").stream()
+        .filter(s -> s.actions().contains("s3:PutObject")).toList();
+    assertThat(puts).isNotEmpty();
+    puts.stream().flatMap(s -> s.resources().stream()).forEach(resource -> assertThat(resource)
+        .matches(r -> r.contains("/uploads/*") || r.contains("-media-${AWS::AccountId}/renditions/*"),
+            "uploads/ or the public renditions/"));
+  }
+
+  @Test
   void thePublicApplicationsFunctionHasNoBucketWideOrLifecycleRight() {
     List<Statement> s3 = statements("ApplicationsFunctionRole").stream()
         .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("s3:"))).toList();

@@ -202,9 +202,22 @@ class DevServerIT {
     }
     assertThat(media.get("status").asText()).isEqualTo("ready");
     String rendition = media.get("renditions").get(0).get("key").asText();
+    // A checked image is private until a published item shows it, as the CDN would serve it.
+    assertThat(get("/_local/media/" + rendition).statusCode()).isEqualTo(404);
+    HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(uri("/admin/news")).header("Authorization", token)
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+            {"translations": {"fr": {"title": "Une image publiée"}},
+             "images": [{"mediaId": "%s", "alt": {"fr": "Une image"}}]}""".formatted(
+            request.get("mediaId").asText()))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(uri("/admin/news/"
+        + Json.MAPPER.readTree(created.body()).get("id").asText() + "/publish")).header("Authorization", token)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
     HttpResponse<String> served = get("/_local/media/" + rendition);
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.headers().firstValue("content-type")).contains("image/jpeg");
+    assertThat(served.headers().firstValue("cache-control")).contains("public, max-age=86400");
     assertThat(get("/_local/media/uploads/" + request.get("mediaId").asText() + ".jpg").statusCode()).isEqualTo(404);
   }
 

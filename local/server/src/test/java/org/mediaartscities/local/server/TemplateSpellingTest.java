@@ -25,8 +25,9 @@ class TemplateSpellingTest {
   /** What is repeated, a pattern for the lines that spell it (group 1 is the spelling), and the least count. */
   static Stream<Arguments> repeatedValues() {
     return Stream.of(
-        Arguments.of("applications bucket name", Pattern.compile("(!Sub '\\$\\{AWS::StackName}-applications[^']*')"), 3),
-        Arguments.of("media bucket name", Pattern.compile("(!Sub '\\$\\{AWS::StackName}-media-[^']*')"), 3),
+        // The bucket's own name, alone or inside an object ARN of a policy.
+        Arguments.of("applications bucket name", Pattern.compile("(\\$\\{AWS::StackName}-applications-[^/']*)"), 3),
+        Arguments.of("media bucket name", Pattern.compile("(\\$\\{AWS::StackName}-media-[^/']*)"), 3),
         Arguments.of("media base URL", Pattern.compile("MEDIA_BASE_URL: (.*)$"), 2),
         Arguments.of("SES identity", Pattern.compile("- Domain: (.*)$"), 2),
         Arguments.of("sender address", Pattern.compile("SENDER_EMAIL: (.*)$"), 2));
