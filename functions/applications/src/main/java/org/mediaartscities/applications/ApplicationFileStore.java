@@ -2,7 +2,6 @@ package org.mediaartscities.applications;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.store.StoreConflictException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -14,7 +13,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhanced
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -58,12 +56,12 @@ public final class ApplicationFileStore {
         client.transactWriteItems(write.build());
         return Optional.of(slotted);
       } catch (TransactionCanceledException e) {
-        if (failed(e.cancellationReasons(), 1)) {
+        if (Transactions.failed(e.cancellationReasons(), 1)) {
           n++; // taken: try the next one
         } else if (++conflicts >= CONFLICT_ATTEMPTS) {
           throw new StoreConflictException("file slots of application " + application.id(), e);
         } else {
-          pause(conflicts);
+          Transactions.pause(conflicts, "announcement");
         }
       }
     }
@@ -142,16 +140,4 @@ public final class ApplicationFileStore {
     return Expression.builder().expression("attribute_not_exists(pk)").build();
   }
 
-  private static boolean failed(List<CancellationReason> reasons, int index) {
-    return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20 + 10L * Math.min(attempt, 10)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreConflictException("interrupted announcement", e);
-    }
-  }
 }

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import org.mediaartscities.shared.auth.SecretTokens;
@@ -26,7 +24,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhanced
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -103,14 +100,14 @@ public final class ApplicationStore {
         return new Stored(submitted, before.version() + 1);
       } catch (TransactionCanceledException e) {
         var reasons = e.cancellationReasons();
-        if (failed(reasons, 0)) {
+        if (Transactions.failed(reasons, 0)) {
           throw new StoreConflictException("application " + draft.id(), e);
         }
-        if (onePerEmail && failed(reasons, 2)) {
+        if (onePerEmail && Transactions.failed(reasons, 2)) {
           throw new AlreadyApplied();
         }
         // The counter moved, or DynamoDB saw another transaction on these rows: read the counter again.
-        pause(attempt);
+        Transactions.pause(attempt, "submission");
       }
     }
     throw new StoreConflictException("receipt counter of call " + draft.callId(), null);
@@ -249,20 +246,6 @@ public final class ApplicationStore {
     }
     return Expression.builder().expression("#version = :last OR (attribute_not_exists(#version) AND #n = :last)")
         .expressionNames(names).putExpressionValue(":last", AttributeValue.fromN(Long.toString(last))).build();
-  }
-
-  private static boolean failed(List<CancellationReason> reasons, int index) {
-    return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
-  }
-
-  // A short random wait, longer as attempts fail, so that parallel submissions to one call spread out.
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20 + 10L * Math.min(attempt, 10)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreConflictException("interrupted submission", e);
-    }
   }
 
   private static ApplicationRow row(Application application, long version) {

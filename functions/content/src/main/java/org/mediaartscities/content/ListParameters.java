@@ -33,7 +33,7 @@ public record ListParameters(
   public static ListParameters from(ApiRequest request, Kind kind) {
     String city = slug(request, "city");
     String tag = slug(request, "tag");
-    int limit = limit(request);
+    int limit = request.wholeNumber("limit", DEFAULT_LIMIT, MAX_LIMIT);
     String cursor = request.query("cursor").orElse(null);
     LocalDate from = kind == Kind.EVENT ? date(request, "from") : null;
     LocalDate to = kind == Kind.EVENT ? date(request, "to") : null;
@@ -79,22 +79,6 @@ public record ListParameters(
   public String scope(Kind kind) {
     return String.join("|", kind.path(), String.valueOf(city), String.valueOf(tag), String.valueOf(from),
         String.valueOf(to), String.valueOf(status));
-  }
-
-  private static int limit(ApiRequest request) {
-    Optional<String> raw = request.query("limit");
-    if (raw.isEmpty()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(raw.get());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the same message as an out-of-range number
-    }
-    throw ApiException.invalid("limit", "'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
   }
 
   private static LocalDate date(ApiRequest request, String name) {

@@ -43,6 +43,26 @@ public record ApiRequest(
     return Optional.ofNullable(queryParameters.get(name)).filter(v -> !v.isEmpty());
   }
 
+  /**
+   * A whole-number query parameter from 1 to {@code max}, or {@code absent} when it is not given; a 400 naming it
+   * otherwise (a page size, for one).
+   */
+  public int wholeNumber(String name, int absent, int max) {
+    Optional<String> raw = query(name);
+    if (raw.isEmpty()) {
+      return absent;
+    }
+    try {
+      int value = Integer.parseInt(raw.get());
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the same message as an out-of-range number
+    }
+    throw ApiException.invalid(name, "'" + name + "' must be a whole number from 1 to " + max + ".");
+  }
+
   /** A header by case-insensitive name. */
   public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));

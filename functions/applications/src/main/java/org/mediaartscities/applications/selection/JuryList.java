@@ -154,23 +154,7 @@ final class JuryList {
       throw ApiException.invalid("sort", "'sort' is time or score.");
     }
     return new Query(status, score(request, "minScore"), score(request, "maxScore"), sort.equals("score"),
-        limit(request), request.query("cursor"));
-  }
-
-  private static int limit(ApiRequest request) {
-    Optional<String> raw = request.query("limit");
-    if (raw.isEmpty()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(raw.get());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the same message as an out-of-range number
-    }
-    throw ApiException.invalid("limit", "'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
+        request.wholeNumber("limit", DEFAULT_LIMIT, MAX_LIMIT), request.query("cursor"));
   }
 
   private static Double score(ApiRequest request, String name) {
