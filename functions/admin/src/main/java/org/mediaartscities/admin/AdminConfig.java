@@ -6,6 +6,7 @@ import org.mediaartscities.shared.content.ContentStore;
 import org.mediaartscities.shared.content.ContentTable;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.env.Secrets;
 import org.mediaartscities.shared.http.CursorCodec;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -35,7 +36,7 @@ record AdminConfig(
     return new AdminConfig(
         new ContentRepository(table),
         new ContentStore(client, table),
-        new CursorCodec(Env.required("CURSOR_SECRET")),
+        new CursorCodec(Secrets.required("CURSOR_SECRET_ID")),
         InstantSource.system(),
         AwsClients.s3Presigner(),
         AwsClients.s3(),

@@ -45,7 +45,12 @@ public final class ApplicationsTestBed {
   public final List<ContentItem> sample;
 
   public ApplicationsTestBed(Class<?> owner) {
-    deployment = LocalDeployment.forTests(owner);
+    this(owner, Map.of());
+  }
+
+  /** A deployment with some of the template's parameters set. */
+  public ApplicationsTestBed(Class<?> owner, Map<String, String> parameters) {
+    deployment = LocalDeployment.forTests(owner, parameters);
     var client = DynamoDbEnhancedClient.builder().dynamoDbClient(deployment.aws().clients().dynamoDb()).build();
     content = new ContentStore(client, client.table(deployment.name("ContentTable"), ContentRow.SCHEMA));
     SampleData.cities().forEach(content::putCity);

@@ -6,6 +6,7 @@ import org.mediaartscities.shared.content.ContentTable;
 import java.time.InstantSource;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.env.Secrets;
 import org.mediaartscities.shared.http.CursorCodec;
 
 /**
@@ -25,7 +26,7 @@ record ContentConfig(
     var client = AwsClients.dynamoDbEnhanced(AwsClients.dynamoDb());
     return new ContentConfig(
         new ContentRepository(ContentTable.from(client)),
-        new CursorCodec(Env.required("CURSOR_SECRET")),
+        new CursorCodec(Secrets.required("CURSOR_SECRET_ID")),
         InstantSource.system(),
         Env.optional("MEDIA_BASE_URL").orElse(null),
         Env.optional("FRONTEND_BASE_URL").orElse("https://mediaartscities.com").replaceAll("/+$", ""));

@@ -33,6 +33,7 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
   static final String ITEM_CACHE = "public, max-age=60";
   static final String CITY_CACHE = "public, max-age=300";
   static final String FEED_CACHE = "public, max-age=300";
+  static final String CONTRACT_CACHE = "public, max-age=300";
   static final int CALENDAR_MAX_EVENTS = 500;
 
   private final ContentConfig config;
@@ -52,6 +53,8 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
     routes.put("GET /cities/{slug}", this::getCity);
     routes.put("GET /news/feed.rss", this::newsFeed);
     routes.put("GET /events/calendar.ics", this::eventsCalendar);
+    routes.put("GET /openapi.json", request -> ApiResponse.ok(OpenApiContract.json(), OpenApiContract.CONTENT_TYPE,
+        CONTRACT_CACHE));
     for (Kind kind : Kind.values()) {
       routes.put("GET /" + kind.path(), request -> listItems(kind, request));
       routes.put("GET /" + kind.path() + "/{slug}", request -> getItem(kind, request));

@@ -7,8 +7,8 @@ import org.mediaartscities.shared.mail.Mailer;
 
 /**
  * What DigestSenderFunction is wired with. It reads {@code NEWSLETTER_TABLE}, {@code NEWSLETTER_BUCKET} (the
- * editions), {@code NEWSLETTER_SECRET} (each digest's management link),
- * {@code NEWSLETTER_ADDRESS_KEY} (batches planned with legacy ids, see {@link SubscriberIds}), {@code FRONTEND_BASE_URL},
+ * editions), {@code NEWSLETTER_SECRET_ID} (each digest's management link),
+ * {@code NEWSLETTER_ADDRESS_KEY_ID} (batches planned with legacy ids, see {@link SubscriberIds}), {@code FRONTEND_BASE_URL},
  * {@code DIGEST_TIME_ZONE}, {@code SENDER_EMAIL}, {@code SES_CONFIGURATION_SET}, {@code API_BASE_URL} and
  * {@code UNSUBSCRIBE_MAILTO} (the one-click unsubscribe header), {@code SEND_RATE} and {@code SENDER_CONCURRENCY}.
  *

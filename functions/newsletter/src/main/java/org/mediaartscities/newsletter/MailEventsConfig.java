@@ -5,7 +5,7 @@ import org.mediaartscities.shared.aws.AwsClients;
 
 /**
  * What MailEventsFunction is wired with: the subscribers ({@code NEWSLETTER_TABLE}) and their ids' key
- * ({@code NEWSLETTER_ADDRESS_KEY}), nothing else.
+ * ({@code NEWSLETTER_ADDRESS_KEY_ID}), nothing else.
  */
 record MailEventsConfig(SubscriberStore subscribers, SubscriberIds ids, InstantSource clock) {
 

@@ -15,9 +15,9 @@ import org.mediaartscities.shared.mail.Mailer;
 
 /**
  * What NewsletterFunction (the public routes) is wired with. It reads {@code CONTENT_TABLE} (the cities),
- * {@code NEWSLETTER_TABLE}, {@code NEWSLETTER_BUCKET} (the archive), {@code NEWSLETTER_SECRET},
- * {@code NEWSLETTER_ADDRESS_KEY} (subscriber ids),
- * {@code FRONTEND_BASE_URL}, {@code SENDER_EMAIL}, {@code SES_CONFIGURATION_SET} and {@code CAPTCHA_SECRET}.
+ * {@code NEWSLETTER_TABLE}, {@code NEWSLETTER_BUCKET} (the archive), {@code NEWSLETTER_SECRET_ID},
+ * {@code NEWSLETTER_ADDRESS_KEY_ID} (subscriber ids),
+ * {@code FRONTEND_BASE_URL}, {@code SENDER_EMAIL}, {@code SES_CONFIGURATION_SET} and {@code CAPTCHA_SECRET_ID} (secrets: their ids).
  */
 record NewsletterApiConfig(SubscriberStore subscribers, DigestRuns runs, ContentRepository content,
     NewsletterTokens tokens, SubscriberIds ids, NewsletterEmails emails, Mailer mailer, Turnstile captcha, InstantSource clock) {

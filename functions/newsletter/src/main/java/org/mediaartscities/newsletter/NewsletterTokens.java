@@ -8,7 +8,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mediaartscities.shared.auth.SecretTokens;
-import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.env.Secrets;
 
 /**
  * The two kinds of newsletter token, each good for one purpose only.
@@ -36,14 +36,14 @@ final class NewsletterTokens {
 
   NewsletterTokens(String secret) {
     if (secret == null || secret.length() < 32) {
-      throw new IllegalStateException("NEWSLETTER_SECRET must be at least 32 characters");
+      throw new IllegalStateException("The NEWSLETTER_SECRET_ID secret must be at least 32 characters");
     }
     this.key = secret.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Signed with {@code NEWSLETTER_SECRET}. */
+  /** Signed with the secret {@code NEWSLETTER_SECRET_ID} names. */
   static NewsletterTokens fromEnvironment() {
-    return new NewsletterTokens(Env.required("NEWSLETTER_SECRET"));
+    return new NewsletterTokens(Secrets.required("NEWSLETTER_SECRET_ID"));
   }
 
   Confirmation confirmation(String subscriberId) {

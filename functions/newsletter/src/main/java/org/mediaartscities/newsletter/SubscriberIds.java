@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mediaartscities.shared.auth.SecretTokens;
-import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.env.Secrets;
 
 /**
  * Subscriber ids: a keyed hash of the address, so that an id (in a table row, or in the token of a forwarded email)
@@ -31,14 +31,14 @@ final class SubscriberIds {
 
   SubscriberIds(String secret) {
     if (secret == null || secret.length() < 32) {
-      throw new IllegalStateException("NEWSLETTER_ADDRESS_KEY must be at least 32 characters");
+      throw new IllegalStateException("The NEWSLETTER_ADDRESS_KEY_ID secret must be at least 32 characters");
     }
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
-  /** Keyed with {@code NEWSLETTER_ADDRESS_KEY}. */
+  /** Keyed with the secret {@code NEWSLETTER_ADDRESS_KEY_ID} names. */
   static SubscriberIds fromEnvironment() {
-    return new SubscriberIds(Env.required("NEWSLETTER_ADDRESS_KEY"));
+    return new SubscriberIds(Secrets.required("NEWSLETTER_ADDRESS_KEY_ID"));
   }
 
   /** Whether a string has the shape of a subscriber id, current or legacy. */

@@ -57,11 +57,11 @@ class WiringTest {
     Set<String> variables = bed.deployment.template().environment(function).keySet();
     boolean signs = Set.of("NewsletterFunction", "DigestSenderFunction").contains(function);
 
-    assertThat(variables.contains("NEWSLETTER_SECRET")).as(function + " signs links").isEqualTo(signs);
+    assertThat(variables.contains("NEWSLETTER_SECRET_ID")).as(function + " signs links").isEqualTo(signs);
     assertThat(variables.contains("SENDER_EMAIL")).as(function + " mails").isEqualTo(signs);
-    assertThat(variables.contains("NEWSLETTER_ADDRESS_KEY")).as(function + " turns addresses or legacy ids into ids")
+    assertThat(variables.contains("NEWSLETTER_ADDRESS_KEY_ID")).as(function + " turns addresses or legacy ids into ids")
         .isEqualTo(!function.equals("DigestPlannerFunction"));
-    assertThat(variables.contains("CAPTCHA_SECRET")).as(function + " checks captchas")
+    assertThat(variables.contains("CAPTCHA_SECRET_ID")).as(function + " checks captchas")
         .isEqualTo(function.equals("NewsletterFunction"));
   }
 }

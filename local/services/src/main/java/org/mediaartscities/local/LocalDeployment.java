@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mediaartscities.local.aws.LocalAws;
 import org.mediaartscities.local.lambda.LocalFunctions;
 import org.mediaartscities.local.lambda.LocalS3Events;
+import org.mediaartscities.local.lambda.LocalSecretsExtension;
 import org.mediaartscities.local.lambda.LocalSqsEvents;
 import org.mediaartscities.local.template.LocalResolver;
 import org.mediaartscities.local.template.LocalResources;
@@ -30,7 +31,7 @@ public record LocalDeployment(
     Template template = TemplateLoader.load(templateFile);
     var resolver = new LocalResolver(template, parameters, secrets, aws.sqsEndpoint().toString(), namePrefix);
     List<String> resources = LocalResources.create(template, resolver, aws.clients());
-    var functions = new LocalFunctions(template, resolver, aws.environment());
+    var functions = new LocalFunctions(template, resolver, aws.environment(), LocalSecretsExtension.start(resolver));
     return new LocalDeployment(template, resolver, functions, aws, resources,
         new LocalS3Events(template, resolver, functions, aws.clients().s3()),
         new LocalSqsEvents(template, resolver, functions, aws.clients().sqs()));

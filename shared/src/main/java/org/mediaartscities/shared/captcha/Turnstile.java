@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.env.Secrets;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.json.Json;
 
@@ -35,9 +36,9 @@ public final class Turnstile {
     this.verifyUrl = verifyUrl;
   }
 
-  /** {@code CAPTCHA_SECRET} (empty: no captcha) and, for tests, {@code CAPTCHA_VERIFY_URL}. */
+  /** The secret {@code CAPTCHA_SECRET_ID} names (unset: no captcha) and, for tests, {@code CAPTCHA_VERIFY_URL}. */
   public static Turnstile fromEnvironment() {
-    return new Turnstile(Env.optional("CAPTCHA_SECRET").orElse(""),
+    return new Turnstile(Secrets.optional("CAPTCHA_SECRET_ID").orElse(""),
         URI.create(Env.optional("CAPTCHA_VERIFY_URL").orElse(SITEVERIFY)));
   }
 

@@ -15,13 +15,14 @@ import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.content.ContentRepository;
 import org.mediaartscities.shared.content.ContentTable;
 import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.env.Secrets;
 import org.mediaartscities.shared.http.CursorCodec;
 import org.mediaartscities.shared.mail.Mailer;
 
 /**
  * What SelectionFunction (the jury's and the editors' routes) is wired with; {@link #fromEnvironment()} reads every
  * variable it uses: {@code CONTENT_TABLE}, {@code APPLICATIONS_TABLE}, {@code APPLICATIONS_BUCKET},
- * {@code SENDER_EMAIL}, {@code EXPORTS_QUEUE_URL} and {@code CURSOR_SECRET}.
+ * {@code SENDER_EMAIL}, {@code EXPORTS_QUEUE_URL} and {@code CURSOR_SECRET_ID} (the cursor secret's id).
  *
  * @param downloads short-lived download links to applicants' files
  * @param exports ZIP exports of a call's files, asked for by editors
@@ -48,7 +49,7 @@ record SelectionConfig(ContentRepository calls, ApplicationStore applications, A
         new ExportRequests(table.exportJobs(), memoized(AwsClients::sqs), Env.required("EXPORTS_QUEUE_URL"),
             presigner, bucket),
         new BestEffortMail(Mailer.fromEnvironment(Env.required("SENDER_EMAIL"))),
-        new CursorCodec(Env.required("CURSOR_SECRET")),
+        new CursorCodec(Secrets.required("CURSOR_SECRET_ID")),
         InstantSource.system());
   }
 

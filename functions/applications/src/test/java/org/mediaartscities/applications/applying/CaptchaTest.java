@@ -24,18 +24,20 @@ class CaptchaTest {
 
   @BeforeAll
   static void deploy() throws Exception {
-    bed = new ApplicationsTestBed(CaptchaTest.class);
+    // The secret comes as on AWS: the CaptchaSecret parameter, stored as a secret, read through the extension.
+    bed = new ApplicationsTestBed(CaptchaTest.class, Map.of("CaptchaSecret", "test-secret"));
     open = bed.call(CallStatus.OPEN);
     siteverify = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     siteverify.createContext("/siteverify", exchange -> {
       String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      byte[] body = ("{\"success\": " + form.endsWith("response=human") + "}").getBytes(StandardCharsets.UTF_8);
+      byte[] body = ("{\"success\": " + (form.startsWith("secret=test-secret&") && form.endsWith("response=human"))
+          + "}").getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
     });
     siteverify.start();
-    handler = ApplyingHandlers.with(bed, Map.of("CAPTCHA_SECRET", "test-secret", "CAPTCHA_VERIFY_URL",
+    handler = ApplyingHandlers.with(bed, Map.of("CAPTCHA_VERIFY_URL",
         "http://127.0.0.1:" + siteverify.getAddress().getPort() + "/siteverify"));
   }
 

@@ -17,16 +17,22 @@ public final class LocalFunctions {
   private final Template template;
   private final LocalResolver resolver;
   private final Map<String, String> awsEnvironment;
+  private final LocalSecretsExtension secretsExtension;
   private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
 
   private record Deployed(RequestHandler<Object, Object> handler, Map<String, String> environment, int timeout,
                           int memory) {}
 
-  /** @param awsEnvironment region, credentials and endpoints of the local services */
-  public LocalFunctions(Template template, LocalResolver resolver, Map<String, String> awsEnvironment) {
+  /**
+   * @param awsEnvironment region, credentials and endpoints of the local services
+   * @param secretsExtension what the functions that attach a layer (the Parameters and Secrets extension) reach
+   */
+  public LocalFunctions(Template template, LocalResolver resolver, Map<String, String> awsEnvironment,
+      LocalSecretsExtension secretsExtension) {
     this.template = template;
     this.resolver = resolver;
     this.awsEnvironment = awsEnvironment;
+    this.secretsExtension = secretsExtension;
   }
 
   /** Invokes a function with an event, as Lambda would. */
@@ -40,7 +46,12 @@ public final class LocalFunctions {
 
   /** The function's resolved environment, as its handler sees it. */
   public Map<String, String> environment(String functionId) {
-    return resolver.functionEnvironment(functionId, awsEnvironment);
+    Map<String, String> environment = resolver.functionEnvironment(functionId, awsEnvironment);
+    // Only a function that attaches the extension's layer can reach it on Lambda: the same here.
+    if (template.functionProperties(functionId).get("Layers") != null) {
+      environment.putAll(secretsExtension.environment());
+    }
+    return environment;
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mediaartscities.local.aws.LocalAws;
@@ -67,6 +68,26 @@ public final class LocalResolver {
     env.put("AWS_LAMBDA_FUNCTION_NAME", functionId);
     template.environment(functionId).forEach((name, value) -> env.put(name, string(value)));
     return env;
+  }
+
+  /**
+   * The value Secrets Manager would give for a secret id (an ARN from {@code Ref} or a logical id), as the Parameters
+   * and Secrets extension reads it: a generated secret's local stand-in, or a {@code SecretString} resolved from the
+   * template; empty for a secret the template does not declare or whose condition is false.
+   */
+  public Optional<String> secretValue(String secretId) {
+    String name = secretId.contains("secret:") ? secretId.substring(secretId.indexOf("secret:") + "secret:".length())
+        : secretId;
+    if (!template.resources().containsKey(name) || !"AWS::SecretsManager::Secret".equals(template.type(name))) {
+      return Optional.empty();
+    }
+    Object condition = Template.map(template.resources().get(name)).get("Condition");
+    if (condition != null && !condition((String) condition)) {
+      return Optional.empty();
+    }
+    Object secretString = template.properties(name).get("SecretString");
+    String value = secretString == null ? secrets.value(name) : string(secretString);
+    return value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 
   /** Resolves a value to the string CloudFormation would pass. */
