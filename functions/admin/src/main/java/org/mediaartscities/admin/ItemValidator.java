@@ -66,7 +66,7 @@ final class ItemValidator {
       throw ApiException.invalid("city", "There is no city '" + city + "'.");
     }
     KindDetails.onlyItsOwnFields(kind, in);
-    return new ContentItem(id, kind, slug, city, original, translations, tags(in.tags()), images(in.images()),
+    return new ContentItem(id, kind, slug, city, original, translations, tags(in.tags()), images(in.images(), city),
         status, publishedAt,
         kind == Kind.EVENT ? KindDetails.event(in) : null,
         kind == Kind.CALL ? KindDetails.call(in) : null,
@@ -136,7 +136,8 @@ final class ItemValidator {
     return List.copyOf(clean);
   }
 
-  private List<Image> images(List<ItemInput.ImageInput> input) {
+  /** The images of an item of {@code city}: uploaded, checked, and uploaded for that city (or by an admin). */
+  private List<Image> images(List<ItemInput.ImageInput> input, String city) {
     List<ItemInput.ImageInput> images = InputFields.list("images", input, MAX_IMAGES, "images");
     var clean = new ArrayList<Image>();
     for (int i = 0; i < images.size(); i++) {
@@ -152,6 +153,11 @@ final class ItemValidator {
       if (uploaded.status() != Media.Status.READY) {
         throw ApiException.invalid(field + ".mediaId", "Image " + image.mediaId() + " is " + uploaded.status().id()
             + (uploaded.reason() == null ? "" : " (" + uploaded.reason() + ")") + "; only ready images can be used.");
+      }
+      if (uploaded.city() != null && !uploaded.city().equals(city)) {
+        // Another city's upload: publishing this item would make that city's private image public.
+        throw ApiException.invalid(field + ".mediaId", "Image " + image.mediaId() + " was uploaded for another city;"
+            + " upload it again for this item.");
       }
       var alt = new LinkedHashMap<String, String>();
       if (image.alt() != null) {

@@ -112,18 +112,21 @@ class ItemValidatorTest {
   @Test
   void onlyAReadyUploadOfAKnownIdIllustratesAnItem() {
     var ready = new ItemInput.ImageInput(READY, Map.of("fr", " Une façade\u202E "));
-    Image image = item(Kind.NEWS, null, withImages(List.of(ready))).images().getFirst();
+    Image image = item(Kind.NEWS, "lyon", withImages(List.of(ready))).images().getFirst();
     assertThat(image.alt()).containsEntry("fr", "Une façade");
     assertThat(image.renditions()).hasSize(1);
 
-    refused(() -> item(Kind.NEWS, null, withImages(List.of(new ItemInput.ImageInput(PENDING, null)))),
+    refused(() -> item(Kind.NEWS, "lyon", withImages(List.of(new ItemInput.ImageInput(PENDING, null)))),
         "images[0].mediaId");
-    refused(() -> item(Kind.NEWS, null, withImages(List.of(new ItemInput.ImageInput("nope", null)))),
+    refused(() -> item(Kind.NEWS, "lyon", withImages(List.of(new ItemInput.ImageInput("nope", null)))),
         "images[0].mediaId");
-    refused(() -> item(Kind.NEWS, null, withImages(Collections.nCopies(ItemValidator.MAX_IMAGES + 1, ready))),
+    refused(() -> item(Kind.NEWS, "lyon", withImages(Collections.nCopies(ItemValidator.MAX_IMAGES + 1, ready))),
         "images");
-    refused(() -> item(Kind.NEWS, null, withImages(List.of(new ItemInput.ImageInput(READY,
+    refused(() -> item(Kind.NEWS, "lyon", withImages(List.of(new ItemInput.ImageInput(READY,
         Map.of("fr", "a".repeat(ItemValidator.MAX_ALT + 1)))))), "images[0].alt.fr");
+    // Lyon's upload illustrates Lyon's items only: another city's item, or a network item, is refused.
+    refused(() -> item(Kind.NEWS, "linz", withImages(List.of(ready))), "images[0].mediaId");
+    refused(() -> item(Kind.NEWS, null, withImages(List.of(ready))), "images[0].mediaId");
   }
 
   @Test

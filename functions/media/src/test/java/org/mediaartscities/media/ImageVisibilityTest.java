@@ -109,6 +109,19 @@ class ImageVisibilityTest {
     assertThat(kept(media)).as("removed from an item is not deleted").containsOnly(true);
   }
 
+  @Test
+  void anotherCitysEditorCannotUseThisCitysImage() throws Exception {
+    Media lyons = readyImage();
+
+    APIGatewayV2HTTPResponse refused = deployment.functions().invoke("AdminFunction", ApiEvents.request(
+        editor("linz"), "POST /admin/{kind}", "/admin/news", newsBody("Linz borrows", lyons.id())));
+
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(400);
+    assertThat(json(refused).get("error").get("field").asText()).isEqualTo("images[0].mediaId");
+    assertThat(repository.mediaUses(lyons.id())).isEmpty();
+    assertThat(served(lyons)).containsOnly(404);
+  }
+
   private static Media readyImage() throws Exception {
     byte[] photo = MediaUploadTest.image(1300, 800, false, "jpg");
     APIGatewayV2HTTPResponse requested = admin("POST /admin/media", "/admin/media",

@@ -52,9 +52,9 @@ final class ApplicantAccess {
     return found;
   }
 
-  /** The call an application was made to, while it still takes applications. */
+  /** The call an application was made to, while it is published and still takes applications. */
   ContentItem callOf(Application application) {
-    return callOf(config.calls(), application)
+    return callOf(config.calls(), application).filter(call -> call.isPublicAt(config.now()))
         .orElseThrow(() -> new ApiException(409, "call_withdrawn", "This call is no longer published.", null));
   }
 

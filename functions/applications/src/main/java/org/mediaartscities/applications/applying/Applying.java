@@ -157,7 +157,7 @@ final class Applying {
           + "withdraw that application first to submit this one.", "email");
     } catch (StoreConflictException e) {
       // Another request submitted (or changed) it meanwhile: answer with the receipt it got, if it got one.
-      Application current = config.applications().get(application.id()).orElseThrow().application();
+      Application current = config.applications().get(application.id()).orElseThrow(() -> e).application();
       if (current.status() == Application.Status.SUBMITTED) {
         return json(current);
       }

@@ -24,6 +24,9 @@ import org.mediaartscities.shared.http.JsonBody;
  */
 final class EditorDecisions {
 
+  /** Decision emails mailed by one "send": about 100 ms each, well within the function's 10-second timeout. */
+  static final int SENDS_PER_REQUEST = 50;
+
   private static final String NO_STORE = JuryReview.NO_STORE;
   /** A decision as editors give it, and the status it leads to. */
   private static final Map<String, Application.Status> DECISIONS = Map.of("shortlist",
@@ -121,8 +124,13 @@ final class EditorDecisions {
     int sent = 0;
     int failed = 0;
     int unverified = 0;
+    int remaining = 0;
     for (PreparedEmail email : config.outbox().of(call.id())) {
       if (email.sentAt() != null) {
+        continue;
+      }
+      if (sent + failed >= SENDS_PER_REQUEST) {
+        remaining++; // left for the next "send": one request stays well within the function's timeout
         continue;
       }
       var application = config.applications().get(email.applicationId()).map(ApplicationStore.Stored::application);
@@ -136,14 +144,20 @@ final class EditorDecisions {
         continue;
       }
       if (config.mail().send(email.email())) {
-        config.outbox().markSent(email.applicationId(), DECISIONS.get(email.decision()), marked.sentAt());
-        sent++;
+        if (config.outbox().markSent(email.applicationId(), DECISIONS.get(email.decision()), marked.sentAt())) {
+          sent++;
+        } else {
+          // Mailed, but the application could not record it (erased meanwhile, or changed three times): reported
+          // as failed, never mailed twice.
+          failed++;
+        }
       } else {
         config.outbox().replace(call.id(), marked, email); // unsent again, for the next "send"
         failed++;
       }
     }
-    return ApiResponse.json(Map.of("sent", sent, "failed", failed, "unverified", unverified), NO_STORE);
+    return ApiResponse.json(Map.of("sent", sent, "failed", failed, "unverified", unverified, "remaining", remaining),
+        NO_STORE);
   }
 
   /** The call named in the path, if the caller is its city's editor or an admin. */

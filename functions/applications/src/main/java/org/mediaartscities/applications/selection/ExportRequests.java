@@ -44,8 +44,14 @@ final class ExportRequests {
     }
     ExportJob job = ExportJob.pending(UUID.randomUUID().toString(), call.id(), call.slug(), now);
     jobs.put(job);
-    sqs.get().sendMessage(r -> r.queueUrl(queueUrl).messageBody(Json.write(new ExportJobs.Message(
-        job.callId(), job.id()))));
+    try {
+      sqs.get().sendMessage(r -> r.queueUrl(queueUrl).messageBody(Json.write(new ExportJobs.Message(
+          job.callId(), job.id()))));
+    } catch (RuntimeException e) {
+      // A job nobody will build must not be handed back to the next request as "in progress".
+      jobs.put(job.failed("The export could not be queued; please ask again.", now));
+      throw e;
+    }
     return job;
   }
 

@@ -24,13 +24,16 @@ record JuryAccess(Caller caller, ContentItem call) {
     if (caller.editsCity(call.city())) {
       return new JuryAccess(caller, call);
     }
-    String email = caller.verifiedEmail();
-    if (caller.groups().contains(Caller.REVIEWERS) && email != null
-        && juries.apply(call.id()).filter(jury -> jury.names(email)).isPresent()) {
+    if (isJuror(caller) && juries.apply(call.id()).filter(jury -> jury.names(caller.verifiedEmail())).isPresent()) {
       return new JuryAccess(caller, call);
     }
     throw ApiException.forbidden("Only the call's jury (by a verified email address), its city editors and admins "
         + "can review its applications.");
+  }
+
+  /** Whether the caller can sit on a jury at all: a reviewer whose address Cognito verified. */
+  static boolean isJuror(Caller caller) {
+    return caller.groups().contains(Caller.REVIEWERS) && caller.verifiedEmail() != null;
   }
 
   /** The caller deciding on {@code call}'s applications, if they are its city's editor or an admin. */

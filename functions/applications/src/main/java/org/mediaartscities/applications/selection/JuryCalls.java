@@ -2,6 +2,7 @@ package org.mediaartscities.applications.selection;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mediaartscities.shared.auth.Caller;
@@ -26,7 +27,9 @@ final class JuryCalls {
   ApiResponse list(ApiRequest request) {
     Caller caller = Caller.from(request);
     LanguagePreference languages = Lookup.languages(request);
-    var items = config.calls().callsJudgedBy(caller.verifiedEmail()).stream()
+    // The same rule as opening a call: a reviewer with a verified address, or nothing is listed.
+    List<String> judged = JuryAccess.isJuror(caller) ? config.calls().callsJudgedBy(caller.verifiedEmail()) : List.of();
+    var items = judged.stream()
         .map(id -> config.calls().item(id).orElse(null))
         .filter(Objects::nonNull)
         .filter(call -> call.kind() == Kind.CALL && call.call() != null && call.call().form() != null)

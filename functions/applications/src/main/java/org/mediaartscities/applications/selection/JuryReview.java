@@ -41,6 +41,9 @@ final class JuryReview {
     Caller caller = Caller.from(request);
     Application application = lookup.application(request.path("id")).application();
     JuryAccess access = lookup.reviewing(caller, lookup.call(application.callId()));
+    if (!access.editor()) {
+      application.requireSubmitted("are reviewed"); // a juror never reads a draft or a withdrawn application
+    }
     List<Review> reviews = config.reviews().of(application.id());
     access.requireNotRecused(reviews);
     return ApiResponse.json(views.of(access, application, reviews, Lookup.languages(request)), NO_STORE);

@@ -138,6 +138,28 @@ class JuryTest {
   }
 
   @Test
+  void aJurorNeverReadsADraftButTheCallsEditorsDo() {
+    Application draft = fixtures.draft(lyon, "still.drafting@example.org");
+
+    var jurors = detail(juror(ANA), draft, "en");
+    assertThat(jurors.getStatusCode()).isEqualTo(409);
+    assertThat(json(jurors).get("error").get("code").asText()).isEqualTo("not_submitted");
+    assertThat(jurors.getBody()).doesNotContain("still.drafting");
+    assertThat(detail(ApiEvents.editor("lyon"), draft, "en").getStatusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void onlyAVerifiedReviewerIsListedTheCallsOfTheirJuries() {
+    // An editor of another city, named on Lyon's jury by a verified address, is no juror: nothing is listed.
+    Map<String, String> editorNamed = new java.util.HashMap<>(ApiEvents.editor("hamar"));
+    editorNamed.put("email", ANA);
+    editorNamed.put("email_verified", "true");
+
+    assertThat(json(admin(editorNamed, "GET /admin/jury/calls", "/admin/jury/calls", null)).get("items")).isEmpty();
+    assertThat(json(admin(juror(ANA), "GET /admin/jury/calls", "/admin/jury/calls", null)).get("items")).isNotEmpty();
+  }
+
+  @Test
   void aRecusedJurorNoLongerSeesTheApplicationAndTheirReviewLeavesTheMean() {
     Application application = fixtures.submitted(lyon, "recused@example.org");
     review(juror(ANA), application, 1, 1);
