@@ -19,9 +19,18 @@ public final class Texts {
 
   /** A call's title in the language it is best read in by a reader of {@code language}. */
   public static String title(org.mediaartscities.shared.content.ContentItem call, String language) {
-    String chosen = new LanguagePreference(java.util.List.of(language)).choose(call.translations().keySet(),
-        call.originalLanguage());
-    String title = call.translations().get(chosen).title();
-    return title == null ? call.slug() : title;
+    return title(call, new LanguagePreference(java.util.List.of(language)));
+  }
+
+  /** A call's title by the public API's fallbacks for {@code languages} (its slug if it has none). */
+  public static String title(org.mediaartscities.shared.content.ContentItem call, LanguagePreference languages) {
+    var translation = call.translations().get(languages.choose(call.translations().keySet(),
+        call.originalLanguage()));
+    return translation == null || translation.title() == null ? call.slug() : translation.title();
+  }
+
+  /** One text among its translations, by the public API's fallbacks for {@code languages}; null for none. */
+  public static String pick(Map<String, String> texts, LanguagePreference languages, String original) {
+    return texts == null || texts.isEmpty() ? null : texts.get(languages.choose(texts.keySet(), original));
   }
 }

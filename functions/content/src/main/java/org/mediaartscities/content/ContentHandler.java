@@ -162,7 +162,7 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
   }
 
   private static LanguagePreference preference(ApiRequest request) {
-    return LanguagePreference.of(ListParameters.lang(request), request.header("accept-language").orElse(null));
+    return LanguagePreference.of(request);
   }
 
   private static Optional<String> validSlug(String slug) {

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.text.FieldRules;
 import org.mediaartscities.shared.http.ApiRequest;
-import org.mediaartscities.shared.i18n.LanguageTags;
 
 /**
  * The query parameters of a public list, validated: each bad value is a 400 naming its parameter.
@@ -42,16 +41,6 @@ public record ListParameters(
     }
     CallStatus status = kind == Kind.CALL ? status(request) : null;
     return new ListParameters(city, tag, limit, cursor, from, to, status);
-  }
-
-  /** The validated {@code lang} parameter, in canonical case. */
-  public static Optional<String> lang(ApiRequest request) {
-    Optional<String> raw = request.query("lang");
-    if (raw.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(LanguageTags.canonical(raw.get()).orElseThrow(() -> ApiException.invalid("lang",
-        "'lang' must be a language tag such as fr, en or pt-BR.")));
   }
 
   /** A city slug from a path or query parameter, syntax-checked. */

@@ -32,7 +32,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 class ImageVisibilityTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // HTTP/1.1 as curl and browsers over plain http speak it: the JDK client otherwise tries an h2c upgrade on each
+  // new connection, which S3Proxy answers with a 403 now and then.
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static LocalDeployment deployment;
   private static S3Client s3;
   private static String bucket;

@@ -8,7 +8,6 @@ import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
 import org.mediaartscities.shared.i18n.LanguagePreference;
-import org.mediaartscities.shared.i18n.LanguageTags;
 
 /** The public archive of sent digests: their list, and each one's HTML in a language. No subscriber's data. */
 final class DigestArchive {
@@ -43,10 +42,7 @@ final class DigestArchive {
     DigestRun run = (id.matches("(weekly|monthly)-\\d{4}-\\d{2}-\\d{2}") ? runs.get(id)
         : Optional.<DigestRun>empty()).filter(r -> r.items() > 0 && r.status() == DigestRun.Status.PLANNED)
         .orElseThrow(() -> ApiException.notFound("No digest '" + id + "'."));
-    Optional<String> lang = request.query("lang").map(l -> LanguageTags.canonical(l).orElseThrow(() ->
-        ApiException.invalid("lang", "'lang' must be a language tag such as fr, en or pt-BR.")));
-    String chosen = LanguagePreference.of(lang, request.header("accept-language").orElse(null))
-        .choose(run.languages(), LanguagePreference.DEFAULT);
+    String chosen = LanguagePreference.of(request).choose(run.languages(), LanguagePreference.DEFAULT);
     String html = runs.archivedHtml(run.id(), chosen)
         .orElseThrow(() -> ApiException.notFound("No digest '" + id + "'."));
     if (request.query("format").filter("html"::equals).isPresent()) {

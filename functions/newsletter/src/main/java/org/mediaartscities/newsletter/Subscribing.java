@@ -11,6 +11,7 @@ import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
 import org.mediaartscities.shared.http.JsonBody;
 import org.mediaartscities.shared.i18n.LanguagePreference;
+import org.mediaartscities.shared.mail.BestEffortMail;
 import org.mediaartscities.shared.mail.Email;
 import org.mediaartscities.shared.store.StoreConflictException;
 import org.mediaartscities.shared.text.FieldRules;
@@ -41,9 +42,12 @@ final class Subscribing {
   record Confirmation(String token) {}
 
   private final NewsletterApiConfig config;
+  private final BestEffortMail mail;
 
   Subscribing(NewsletterApiConfig config) {
     this.config = config;
+    // The subscription is stored; asking again after the cooldown mails again.
+    this.mail = new BestEffortMail(config.mailer());
   }
 
   ApiResponse subscribe(ApiRequest request) {
@@ -160,13 +164,9 @@ final class Subscribing {
   }
 
   private void mail(Email email) {
-    try {
-      config.mailer().send(email);
-    } catch (RuntimeException e) {
-      // The subscription is stored; asking again after the cooldown mails again. SES messages can name the address.
-      System.err.println("Sending a newsletter email failed: " + e.getClass().getSimpleName());
-    }
+    mail.send(email);
   }
+
 
   private static ApiResponse accepted() {
     return SubscriberAccess.answer(ACCEPTED).withStatus(202);

@@ -20,6 +20,17 @@ public record LanguagePreference(List<String> ranked) {
   public static final String DEFAULT = "en";
 
   /**
+   * What a request asks for: its {@code lang} parameter (a 400 naming {@code lang} when it is not a language tag),
+   * then its {@code Accept-Language}, as every route of the API reads them.
+   */
+  public static LanguagePreference of(org.mediaartscities.shared.http.ApiRequest request) {
+    Optional<String> lang = request.query("lang").map(raw -> LanguageTags.canonical(raw).orElseThrow(() ->
+        org.mediaartscities.shared.http.ApiException.invalid("lang",
+            "'lang' must be a language tag such as fr, en or pt-BR.")));
+    return of(lang, request.header("accept-language").orElse(null));
+  }
+
+  /**
    * Builds the preference from the already-validated {@code lang} parameter, else the header.
    *
    * @param lang canonical tag from the query string, or empty

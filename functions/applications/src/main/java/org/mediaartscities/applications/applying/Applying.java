@@ -212,10 +212,7 @@ final class Applying {
   }
 
   private static String language(ApiRequest request, ContentItem call) {
-    Optional<String> lang = request.query("lang").map(l -> LanguageTags.canonical(l).orElseThrow(() ->
-        ApiException.invalid("lang", "'lang' must be a language tag such as fr, en or pt-BR.")));
-    var preference = LanguagePreference.of(lang, request.header("accept-language").orElse(null));
-    return preference.choose(call.translations().keySet(), call.originalLanguage());
+    return LanguagePreference.of(request).choose(call.translations().keySet(), call.originalLanguage());
   }
 
   /** A required one-line field, cleaned by the house rules, at most {@code max} characters. */

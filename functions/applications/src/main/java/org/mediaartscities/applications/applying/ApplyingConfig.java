@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import org.mediaartscities.applications.ApplicationFileStore;
 import org.mediaartscities.applications.ApplicationStore;
 import org.mediaartscities.applications.ApplicationsTable;
-import org.mediaartscities.applications.BestEffortMail;
+import org.mediaartscities.shared.mail.BestEffortMail;
 import org.mediaartscities.applications.ReceiptNumbers;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.captcha.Turnstile;

@@ -2,6 +2,7 @@ package org.mediaartscities.applications.selection;
 
 import org.mediaartscities.applications.CsvExport;
 import org.mediaartscities.applications.ExportJob;
+import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
@@ -22,7 +23,7 @@ final class CallExports {
 
   ApiResponse csv(ApiRequest request) {
     ContentItem call = editors.editorsCall(request);
-    String csv = CsvExport.of(call, CsvExport.language(call, Lookup.languages(request)), config.reviews());
+    String csv = CsvExport.of(call, CsvExport.language(call, LanguagePreference.of(request)), config.reviews());
     return ApiResponse.ok(csv, "text/csv; charset=utf-8", NO_STORE)
         .withHeader("content-disposition", "attachment; filename=\"" + call.slug() + "-applications.csv\"");
   }

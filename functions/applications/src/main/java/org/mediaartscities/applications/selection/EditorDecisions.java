@@ -11,6 +11,7 @@ import org.mediaartscities.applications.ApplicationStore;
 import org.mediaartscities.applications.PreparedEmail;
 import org.mediaartscities.applications.SubmissionWindow;
 import org.mediaartscities.applications.Texts;
+import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.auth.Caller;
 import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.http.ApiException;
@@ -95,7 +96,7 @@ final class EditorDecisions {
 
   private ApiResponse view(ApiRequest request, JuryAccess access, Application application) {
     return ApiResponse.json(views.of(access, application, config.reviews().of(application.id()),
-        Lookup.languages(request)), NO_STORE);
+        LanguagePreference.of(request)), NO_STORE);
   }
 
   ApiResponse outbox(ApiRequest request) {

@@ -69,10 +69,15 @@ record JuryAccess(Caller caller, ContentItem call) {
     return review.reviewer().equals(caller.subject());
   }
 
+  /** The refusal of a reviewer who recused themselves from the application. */
+  static ApiException recused() {
+    return new ApiException(403, "recused", "You recused yourself from this application.", null);
+  }
+
   /** Refuses a reviewer who recused themselves from the application; its editors keep their access. */
   void requireNotRecused(List<Review> reviews) {
     if (!editor() && reviews.stream().anyMatch(r -> wrote(r) && r.isRecusal())) {
-      throw new ApiException(403, "recused", "You recused yourself from this application.", null);
+      throw recused();
     }
   }
 }

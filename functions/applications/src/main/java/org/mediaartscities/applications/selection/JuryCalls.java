@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.mediaartscities.applications.Texts;
 import org.mediaartscities.shared.auth.Caller;
 import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.content.Kind;
@@ -26,7 +27,7 @@ final class JuryCalls {
 
   ApiResponse list(ApiRequest request) {
     Caller caller = Caller.from(request);
-    LanguagePreference languages = Lookup.languages(request);
+    LanguagePreference languages = LanguagePreference.of(request);
     // The same rule as opening a call: a reviewer with a verified address, or nothing is listed.
     List<String> judged = JuryAccess.isJuror(caller) ? config.calls().callsJudgedBy(caller.verifiedEmail()) : List.of();
     var items = judged.stream()
@@ -39,7 +40,7 @@ final class JuryCalls {
           view.put("id", call.id());
           view.put("slug", call.slug());
           view.put("city", call.city());
-          view.put("title", Lookup.title(call, languages));
+          view.put("title", Texts.title(call, languages));
           view.put("opensAt", call.call().opensAt());
           view.put("closesAt", call.call().closesAt());
           view.put("blindReview", call.call().form().blindReview());

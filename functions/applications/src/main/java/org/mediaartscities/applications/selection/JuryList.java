@@ -59,7 +59,7 @@ final class JuryList {
     if (query.scored() && !access.editor()) {
       throw ApiException.forbidden("Scores are for the call's editors and admins: reviewers see their own only.");
     }
-    LanguagePreference languages = Lookup.languages(request);
+    LanguagePreference languages = LanguagePreference.of(request);
     ApplicationForm form = access.call().call().form();
     String callId = access.call().id();
     String scope = query.scope(callId);

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.Review;
 import org.mediaartscities.applications.Scores;
+import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.auth.Caller;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
@@ -46,7 +47,7 @@ final class JuryReview {
     }
     List<Review> reviews = config.reviews().of(application.id());
     access.requireNotRecused(reviews);
-    return ApiResponse.json(views.of(access, application, reviews, Lookup.languages(request)), NO_STORE);
+    return ApiResponse.json(views.of(access, application, reviews, LanguagePreference.of(request)), NO_STORE);
   }
 
   ApiResponse review(ApiRequest request) {
@@ -63,10 +64,10 @@ final class JuryReview {
     }
     Review review = new Review(caller.subject(), scores, comment, config.now(), caller.verifiedEmail(), null);
     if (!config.reviews().put(application, review)) {
-      throw recused(); // the recusal won a race with this review
+      throw JuryAccess.recused(); // the recusal won a race with this review
     }
     List<Review> reviews = config.reviews().of(application.id());
-    return ApiResponse.json(views.of(access, application, reviews, Lookup.languages(request)), NO_STORE);
+    return ApiResponse.json(views.of(access, application, reviews, LanguagePreference.of(request)), NO_STORE);
   }
 
   /** The caller steps back from an application: 200 with their recusal; recusing again keeps the first one. */
@@ -88,7 +89,4 @@ final class JuryReview {
     return ApiResponse.json(Map.of("applicationId", application.id(), "recusal", recusal.recusal()), NO_STORE);
   }
 
-  private static ApiException recused() {
-    return new ApiException(403, "recused", "You recused yourself from this application.", null);
-  }
 }

@@ -10,6 +10,7 @@ import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationFile;
 import org.mediaartscities.applications.Review;
 import org.mediaartscities.applications.Scores;
+import org.mediaartscities.applications.Texts;
 import org.mediaartscities.shared.content.ApplicationForm;
 import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.i18n.LanguagePreference;
@@ -37,7 +38,7 @@ final class ReviewView {
     view.put("applicationId", application.id());
     view.put("reference", application.reference());
     view.put("status", application.status());
-    view.put("call", Map.of("id", call.id(), "slug", call.slug(), "title", Lookup.title(call, languages)));
+    view.put("call", Map.of("id", call.id(), "slug", call.slug(), "title", Texts.title(call, languages)));
     if (!blind) {
       view.put("name", application.name());
       view.put("email", application.email());
@@ -50,7 +51,7 @@ final class ReviewView {
     view.put("formVersion", form.version());
     view.put("criteria", criteria(form, languages, original));
     view.put("answers", form.fields().stream().filter(f -> application.answers().containsKey(f.id()))
-        .map(f -> Map.of("id", f.id(), "label", String.valueOf(Lookup.text(f.label(), languages, original)),
+        .map(f -> Map.of("id", f.id(), "label", String.valueOf(Texts.pick(f.label(), languages, original)),
             "answer", application.answers().get(f.id())))
         .toList());
     view.put("files", files(access, application, blind));
@@ -71,7 +72,7 @@ final class ReviewView {
     return form.criteria().stream().map(c -> {
       var criterion = new LinkedHashMap<String, Object>();
       criterion.put("id", c.id());
-      criterion.put("name", Lookup.text(c.name(), languages, original));
+      criterion.put("name", Texts.pick(c.name(), languages, original));
       criterion.put("scale", c.scale() == null ? 5 : c.scale());
       criterion.put("weight", c.weight() == null ? 1.0 : c.weight());
       return (Map<String, Object>) criterion;

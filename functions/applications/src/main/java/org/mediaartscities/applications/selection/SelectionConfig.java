@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.mediaartscities.applications.ApplicationFileStore;
 import org.mediaartscities.applications.ApplicationStore;
 import org.mediaartscities.applications.ApplicationsTable;
-import org.mediaartscities.applications.BestEffortMail;
+import org.mediaartscities.shared.mail.BestEffortMail;
 import org.mediaartscities.applications.DecisionOutbox;
 import org.mediaartscities.applications.ReviewStore;
 import org.mediaartscities.shared.aws.AwsClients;

@@ -1,12 +1,10 @@
-package org.mediaartscities.applications;
+package org.mediaartscities.shared.mail;
 
-import org.mediaartscities.shared.mail.Email;
-import org.mediaartscities.shared.mail.Mailer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * Sends an applicant's email without letting a failure undo what was already stored: an application created or
- * submitted stays so, and an unsent decision email stays in its outbox for the next "send".
+ * Sends an email without letting a failure undo what was already stored: an application created or submitted, a
+ * subscription, stay so, and an unsent decision email stays in its outbox for the next "send".
  */
 public final class BestEffortMail {
 
@@ -26,7 +24,7 @@ public final class BestEffortMail {
       // request id).
       String code = e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
           ? aws.awsErrorDetails().errorCode() : "";
-      System.err.println("Sending an applicant email failed: " + e.getClass().getSimpleName() + " " + code);
+      System.err.println("Sending an email failed: " + e.getClass().getSimpleName() + " " + code);
       return false;
     }
   }
