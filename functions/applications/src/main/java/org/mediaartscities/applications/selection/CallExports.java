@@ -2,11 +2,11 @@ package org.mediaartscities.applications.selection;
 
 import org.mediaartscities.applications.CsvExport;
 import org.mediaartscities.applications.ExportJob;
-import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
+import org.mediaartscities.shared.i18n.LanguagePreference;
 
 /** A call's applications taken away by its editors: the CSV at once, the ZIP of all files built in the background. */
 final class CallExports {
@@ -21,9 +21,17 @@ final class CallExports {
     this.editors = editors;
   }
 
+  /** A direct CSV download's limit, under Lambda's 6 MB response (the body is also base64-free text). */
+  static final int MAX_CSV_BYTES = 5_000_000;
+
   ApiResponse csv(ApiRequest request) {
     ContentItem call = editors.editorsCall(request);
     String csv = CsvExport.of(call, CsvExport.language(call, LanguagePreference.of(request)), config.reviews());
+    if (csv.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CSV_BYTES) {
+      // Lambda answers at most 6 MB: past that the direct download would fail; the ZIP is built in the background.
+      throw new ApiException(409, "export_too_large", "This call's CSV is larger than a direct download allows; "
+          + "ask for the ZIP export (POST /admin/calls/{id}/exports), whose applications.csv holds every row.", null);
+    }
     return ApiResponse.ok(csv, "text/csv; charset=utf-8", NO_STORE)
         .withHeader("content-disposition", "attachment; filename=\"" + call.slug() + "-applications.csv\"");
   }

@@ -11,13 +11,13 @@ import org.mediaartscities.applications.ApplicationStore;
 import org.mediaartscities.applications.PreparedEmail;
 import org.mediaartscities.applications.SubmissionWindow;
 import org.mediaartscities.applications.Texts;
-import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.auth.Caller;
 import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
 import org.mediaartscities.shared.http.JsonBody;
+import org.mediaartscities.shared.i18n.LanguagePreference;
 
 /**
  * The editors' work on a call's applications: decisions (whose emails wait in the call's outbox until sent all at

@@ -5,12 +5,12 @@ import java.util.Map;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.Review;
 import org.mediaartscities.applications.Scores;
-import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.auth.Caller;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
 import org.mediaartscities.shared.http.JsonBody;
+import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.text.FieldRules;
 
 /**

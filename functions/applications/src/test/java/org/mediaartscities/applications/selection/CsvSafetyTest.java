@@ -83,6 +83,22 @@ class CsvSafetyTest {
   }
 
   @Test
+  void aCsvTooLargeForADirectDownloadPointsToTheZip() {
+    var fixtures = new JuryFixtures(bed);
+    ContentItem big = fixtures.call("csv-too-large", "lyon", JuryFixtures.FORM);
+    String longAnswer = "mot ".repeat(8_000); // 32,000 characters
+    for (int i = 0; i < 170; i++) {
+      fixtures.submittedAs(big, "Artist " + i, "big-" + i + "@example.org", Map.of("statement", longAnswer));
+    }
+
+    var response = bed.admin(ApiEvents.editor("lyon"), "GET /admin/calls/{id}/export.csv", "/admin/calls/"
+        + big.id() + "/export.csv", null);
+
+    assertThat(response.getStatusCode()).isEqualTo(409);
+    assertThat(response.getBody()).contains("export_too_large").contains("/exports");
+  }
+
+  @Test
   void theMarkIsTheDocumentedOne() {
     assertThat(CsvExport.NEUTRALISING_MARK).isEqualTo('\'');
   }
