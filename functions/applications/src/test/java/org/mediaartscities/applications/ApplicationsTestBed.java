@@ -179,8 +179,7 @@ public final class ApplicationsTestBed {
   /** A tiny PDF whose first bytes the file check recognises. */
   public static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
       .getBytes(StandardCharsets.US_ASCII);
-  // HTTP/1.1 as curl and browsers over plain http speak it: the JDK client otherwise tries an h2c upgrade on each
-  // new connection, which S3Proxy answers with a 403 now and then.
+  // HTTP/1.1, as curl and browsers speak it over plain http (the JDK client would try an h2c upgrade first).
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** Announces a file of an application: the upload instructions. */

@@ -32,8 +32,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 class ImageVisibilityTest {
 
-  // HTTP/1.1 as curl and browsers over plain http speak it: the JDK client otherwise tries an h2c upgrade on each
-  // new connection, which S3Proxy answers with a 403 now and then.
+  // HTTP/1.1, as curl and browsers speak it over plain http (the JDK client would try an h2c upgrade first).
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static LocalDeployment deployment;
   private static S3Client s3;

@@ -16,8 +16,7 @@ import org.mediaartscities.shared.json.Json;
 class DevServerIT {
 
   private static DevServer server;
-  // HTTP/1.1 as curl and browsers over plain http speak it: the JDK client otherwise tries an h2c upgrade on each
-  // new connection, which S3Proxy answers with a 403 now and then.
+  // HTTP/1.1, as curl and browsers speak it over plain http (the JDK client would try an h2c upgrade first).
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
