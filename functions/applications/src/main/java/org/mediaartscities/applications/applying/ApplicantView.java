@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mediaartscities.applications.AnswerText;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationEmails;
@@ -43,8 +44,10 @@ final class ApplicantView {
       var receipt = new LinkedHashMap<String, Object>();
       receipt.put("number", application.reference());
       receipt.put("submittedAt", application.submittedAt());
-      ApplicantAccess.callOf(config.calls(), application).ifPresent(call ->
-          receipt.put("summary", lines(application.formOr(call.call().form()), application, files)));
+      // The form the application answered is its own copy; only rows older than copies read their call's.
+      Optional<ApplicationForm> form = application.form() != null ? Optional.of(application.form())
+          : ApplicantAccess.callOf(config.calls(), application).map(call -> call.call().form());
+      form.ifPresent(answered -> receipt.put("summary", lines(answered, application, files)));
       view.put("receipt", receipt);
     }
     return view;
