@@ -27,7 +27,7 @@ final class ExportRequests {
   private final S3Presigner presigner;
   private final String bucket;
 
-  /** @param sqs built on first use, so that applicants' requests do not pay for an SQS client at cold start */
+  /** @param sqs built on first use, so that the jury's requests do not pay for an SQS client at cold start */
   ExportRequests(ExportJobs jobs, Supplier<SqsClient> sqs, String queueUrl, S3Presigner presigner, String bucket) {
     this.jobs = jobs;
     this.sqs = sqs;
