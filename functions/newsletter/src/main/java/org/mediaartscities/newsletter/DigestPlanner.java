@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
+import org.mediaartscities.shared.log.Metrics;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -36,6 +37,9 @@ public final class DigestPlanner implements RequestHandler<Map<String, Object>, 
 
   /** Subscribers per queue message: a sender invocation's work, well inside its timeout at SES's pace. */
   static final int PER_MESSAGE = 50;
+
+  /** The count of a planned run's items, which the alarm on a digest that mailed nobody watches. */
+  public static final String ITEMS_METRIC = "DigestItems";
 
   private final DigestPlannerConfig config;
 
@@ -155,6 +159,8 @@ public final class DigestPlanner implements RequestHandler<Map<String, Object>, 
     DigestRun planned = run.planned(queued, now);
     config.runs().finish(planned);
     Logs.info(context, "Digest " + id + ": " + edition.size() + " items, " + queued + " subscribers queued");
+    // With the senders' DigestEmailsSent, the alarm on a digest that had news and mailed nobody (template.yaml).
+    Metrics.ofThisFunction().count(ITEMS_METRIC, edition.size());
     var outcome = outcome(planned, planned.status(), queued);
     outcome.put("items", edition.size());
     return outcome;

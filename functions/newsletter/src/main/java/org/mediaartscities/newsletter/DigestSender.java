@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
+import org.mediaartscities.shared.log.Metrics;
 import org.mediaartscities.shared.mail.Email;
 import org.mediaartscities.shared.queue.SqsBatch;
 
@@ -28,6 +29,9 @@ public final class DigestSender implements RequestHandler<SQSEvent, SQSBatchResp
 
   /** A queue message: a run and up to {@link DigestPlanner#PER_MESSAGE} subscriber ids. */
   record Batch(String runId, List<String> subscribers) {}
+
+  /** The count of emails a batch sent, which the alarm on a digest that mailed nobody watches. */
+  public static final String SENT_METRIC = "DigestEmailsSent";
 
   private final DigestSenderConfig config;
   private final Map<String, List<DigestItem>> editions = new ConcurrentHashMap<>();
@@ -47,6 +51,7 @@ public final class DigestSender implements RequestHandler<SQSEvent, SQSBatchResp
       Batch batch = Json.read(message.getBody(), Batch.class);
       int sent = send(batch);
       Logs.info(context, "Digest " + batch.runId() + ": " + sent + " of " + batch.subscribers().size() + " sent");
+      Metrics.ofThisFunction().count(SENT_METRIC, sent);
     });
   }
 

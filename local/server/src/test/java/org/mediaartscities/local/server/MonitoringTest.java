@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mediaartscities.newsletter.DigestPlanner;
+import org.mediaartscities.newsletter.DigestSender;
+import org.mediaartscities.shared.log.Metrics;
 
 /** What watches the deployed stack, read on the transformed template: alarms for every function and dead letter. */
 class MonitoringTest {
@@ -68,5 +71,26 @@ class MonitoringTest {
         .anyMatch(p -> p.contains("Reputation.BounceRate")).anyMatch(p -> p.contains("Reputation.ComplaintRate"));
     assertThat(resources.properties().stream().filter(e -> e.getValue().path("Type").asText()
         .equals("AWS::CloudWatch::Dashboard"))).hasSize(1);
+  }
+
+  @Test
+  void aDigestWithNewsThatMailedNobodyRaisesAnAlarmOnTheCountsTheFunctionsWrite() {
+    List<JsonNode> digestAlarms = alarms().stream().map(a -> a.path("Properties"))
+        .filter(p -> p.path("Metrics").toString().contains(DigestPlanner.ITEMS_METRIC)).toList();
+    assertThat(digestAlarms).hasSize(1);
+    JsonNode alarm = digestAlarms.getFirst();
+    assertThat(alarm.path("AlarmActions").toString()).contains("AlarmTopic");
+    var stats = alarm.path("Metrics").valueStream().filter(m -> m.has("MetricStat"))
+        .map(m -> m.path("MetricStat").path("Metric")).toList();
+    assertThat(stats).allSatisfy(m -> assertThat(m.path("Namespace").asText()).isEqualTo(Metrics.NAMESPACE));
+    assertThat(stats).anySatisfy(m -> {
+      assertThat(m.path("MetricName").asText()).isEqualTo(DigestPlanner.ITEMS_METRIC);
+      assertThat(m.path("Dimensions").toString()).contains("\"DigestPlannerFunction\"");
+    });
+    assertThat(stats).anySatisfy(m -> {
+      assertThat(m.path("MetricName").asText()).isEqualTo(DigestSender.SENT_METRIC);
+      assertThat(m.path("Dimensions").toString()).contains("\"DigestSenderFunction\"");
+    });
+    assertThat(alarm.path("Metrics").toString()).contains("items > 0").contains("FILL(sent, 0) == 0");
   }
 }
