@@ -7,23 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-import org.mediaartscities.shared.content.ContentRow;
-import org.mediaartscities.shared.content.ContentStore;
 import org.mediaartscities.local.LocalDeployment;
 import org.mediaartscities.local.RepoPaths;
 import org.mediaartscities.local.SampleData;
 import org.mediaartscities.local.aws.LocalAws;
 import org.mediaartscities.local.template.LocalSecrets;
+import org.mediaartscities.shared.content.ContentRow;
+import org.mediaartscities.shared.content.ContentStore;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
- * {@code ./dev bench}: the content function's cold start as Lambda pays it. Each round starts a fresh JVM with the
- * flags Lambda's java25 runtime uses, on the deployment artifact, constructs the real handler, and answers the
- * first {@code GET /news} from DynamoDB Local (warm, in this process); the same for a hello-world handler as the
- * floor. Rounds are interleaved; medians are printed with their ratio and the artifact sizes.
+ * {@code ./dev bench}: cold starts as Lambda pays them when SnapStart is off. Each round starts a fresh JVM with the
+ * flags Lambda's java25 runtime uses, on the deployment artifact, constructs the real handler with its template
+ * environment, and answers its first real request from DynamoDB Local (warm, in this process); a hello-world
+ * handler in the same kind of JVM is the floor. The floor and the functions take turns in every round, so that a
+ * machine busy for a while slows them alike; medians are printed with each ratio to the floor and its goal.
+ *
+ * <p>Options: {@code --all} every API function (default: the content function), {@code --rounds N},
+ * {@code --jvm-option OPT} (repeatable) adds a JVM flag to every run, {@code --env NAME=VALUE} (repeatable) adds a
+ * variable to every run, e.g. the trace header Lambda sets when tracing is on.
  */
 public final class ColdStartBench {
 
@@ -31,18 +39,42 @@ public final class ColdStartBench {
   static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-Xshare:auto");
 
-  private record Run(double wallMs, double initMs, double firstMs, long rssKb) {}
+  private record Run(double wallMs, double initMs, double firstMs, long rssKb, int status) {}
+
+  private record Options(int rounds, boolean all, List<String> jvmOptions, Map<String, String> env) {
+
+    static Options parse(String[] args) {
+      int rounds = 15;
+      boolean all = false;
+      var jvmOptions = new ArrayList<String>();
+      var env = new LinkedHashMap<String, String>();
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+          case "--all" -> all = true;
+          case "--jvm-option" -> jvmOptions.add(args[++i]);
+          case "--env" -> {
+            String[] pair = args[++i].split("=", 2);
+            env.put(pair[0], pair.length > 1 ? pair[1] : "");
+          }
+          default -> throw new IllegalArgumentException("Unknown option " + args[i]
+              + " (use --all, --rounds N, --jvm-option OPT, --env NAME=VALUE)");
+        }
+      }
+      return new Options(rounds, all, List.copyOf(jvmOptions), Map.copyOf(env));
+    }
+  }
 
   private ColdStartBench() {}
 
   public static void main(String[] args) throws Exception {
-    int rounds = args.length > 1 && args[0].equals("--rounds") ? Integer.parseInt(args[1]) : 15;
+    Options options = Options.parse(args);
     Path root = RepoPaths.root();
-    Path contentJar = lambdaJar(root.resolve("functions/content"));
-    String probeClasspath = String.join(":", contentJar.toString(),
-        root.resolve("local/server/target/classes").toString(), root.resolve("local/services/target/classes")
-            .toString());
-    Path event = root.resolve("events/content/list-news.json");
+    List<ColdStartTarget> targets = options.all() ? ColdStartTarget.API_FUNCTIONS : List.of(ColdStartTarget.CONTENT);
+    String probeClasses = String.join(":", root.resolve("local/server/target/classes").toString(),
+        root.resolve("local/services/target/classes").toString());
+    Path floorEvent = root.resolve(ColdStartTarget.CONTENT.event());
+    String floorClasspath = lambdaJar(root.resolve("functions/content")) + ":" + probeClasses;
 
     try (LocalAws aws = LocalAws.start(null)) {
       LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws, Map.of(), new LocalSecrets(null),
@@ -50,39 +82,79 @@ public final class ColdStartBench {
       var client = DynamoDbEnhancedClient.builder().dynamoDbClient(aws.clients().dynamoDb()).build();
       SampleData.seed(new ContentStore(client, client.table(deployment.name("ContentTable"), ContentRow.SCHEMA)),
           Instant.now());
-      Map<String, String> env = deployment.functions().environment("ContentFunction");
 
-      var hello = new ArrayList<Run>();
-      var content = new ArrayList<Run>();
-      run(probeClasspath, HelloHandler.class.getName(), event, env); // warms the OS file cache, not measured
-      run(probeClasspath, "org.mediaartscities.content.ContentHandler", event, env);
-      for (int i = 0; i < rounds; i++) {
-        hello.add(run(probeClasspath, HelloHandler.class.getName(), event, env));
-        content.add(run(probeClasspath, "org.mediaartscities.content.ContentHandler", event, env));
+      var floor = new ArrayList<Run>();
+      var runs = new LinkedHashMap<ColdStartTarget, List<Run>>();
+      var environments = new HashMap<ColdStartTarget, Map<String, String>>();
+      var classpaths = new HashMap<ColdStartTarget, String>();
+      for (ColdStartTarget target : targets) {
+        var env = new HashMap<>(deployment.functions().environment(target.function()));
+        env.putAll(options.env());
+        environments.put(target, env);
+        classpaths.put(target, lambdaJar(root.resolve("functions").resolve(target.module())) + ":" + probeClasses);
+        runs.put(target, new ArrayList<>());
+      }
+      // One unmeasured round warms the OS file cache and DynamoDB Local.
+      run(options, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env());
+      for (ColdStartTarget target : targets) {
+        run(options, classpaths.get(target), target.handler(), root.resolve(target.event()), environments.get(target));
+      }
+      for (int i = 0; i < options.rounds(); i++) {
+        for (ColdStartTarget target : targets) {
+          floor.add(run(options, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env()));
+          runs.get(target).add(run(options, classpaths.get(target), target.handler(), root.resolve(target.event()),
+              environments.get(target)));
+        }
       }
 
-      System.out.printf("%nCold start, %d rounds, medians (JVM flags: %s)%n", rounds, String.join(" ", LAMBDA_FLAGS));
-      System.out.printf("%-34s %9s %9s %12s %9s%n", "", "wall ms", "init ms", "1st req ms", "RSS MB");
-      print("hello-world handler (floor)", hello);
-      print("ContentFunction, GET /news", content);
-      System.out.printf("%nRatio ContentFunction / floor (wall): %.2f%n", median(content, Run::wallMs)
-          / median(hello, Run::wallMs));
+      System.out.printf("%nCold start, %d rounds, medians (JVM flags: %s)%n", options.rounds(),
+          String.join(" ", flags(options)));
+      if (!options.env().isEmpty()) {
+        System.out.println("Extra variables: " + options.env());
+      }
+      System.out.printf("%-22s %-36s %6s %8s %8s %10s %7s %7s %6s%n", "", "first request", "status", "wall ms",
+          "init ms", "1st req ms", "RSS MB", "ratio", "goal");
+      double floorWall = median(floor, Run::wallMs);
+      print("hello-world (floor)", "GET /news (constant answer)", floor, floorWall, Double.NaN);
+      boolean allMet = true;
+      for (var entry : runs.entrySet()) {
+        ColdStartTarget target = entry.getKey();
+        print(target.function(), request(root.resolve(target.event())), entry.getValue(), floorWall, target.goal());
+        allMet &= median(entry.getValue(), Run::wallMs) / floorWall <= target.goal();
+      }
+      System.out.printf("%nEvery function within its goal: %s%n", allMet ? "yes" : "NO");
       System.out.printf("%nDeployment artifacts:%n");
-      try (Stream<Path> jars = Files.list(root.resolve("functions"))) {
+      try (Stream<Path> modules = Files.list(root.resolve("functions"))) {
         // functions/ also holds the Makefile include the modules share: only its folders are modules.
-        for (Path module : jars.filter(Files::isDirectory).sorted().toList()) {
-          Path jar = lambdaJar(module);
-          System.out.printf("  %-40s %6.1f MB%n", root.relativize(jar), Files.size(jar) / 1e6);
+        for (Path module : modules.filter(Files::isDirectory).sorted().toList()) {
+          try (Stream<Path> jars = Files.list(module.resolve("target"))) {
+            for (Path jar : jars.filter(ColdStartBench::isLambdaJar).sorted().toList()) {
+              System.out.printf("  %-64s %6.1f MB%n", root.relativize(jar), Files.size(jar) / 1e6);
+            }
+          }
         }
       }
     }
     Runtime.getRuntime().halt(0); // DynamoDB Local leaves non-daemon threads behind
   }
 
-  private static Run run(String classpath, String handler, Path event, Map<String, String> env) throws Exception {
+  private static List<String> flags(Options options) {
+    var flags = new ArrayList<>(LAMBDA_FLAGS);
+    flags.addAll(options.jvmOptions());
+    return flags;
+  }
+
+  private static String request(Path event) throws IOException {
+    String json = Files.readString(event);
+    var matcher = java.util.regex.Pattern.compile("\"routeKey\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+    return matcher.find() ? matcher.group(1) : event.getFileName().toString();
+  }
+
+  private static Run run(Options options, String classpath, String handler, Path event, Map<String, String> env)
+      throws Exception {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(LAMBDA_FLAGS);
+    command.addAll(flags(options));
     command.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName(), handler, event.toString()));
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().clear();
@@ -102,27 +174,38 @@ public final class ColdStartBench {
     }
     process.waitFor();
     double wall = (System.nanoTime() - start) / 1e6;
-    if (result == null || !result.startsWith("RESULT 200 ")) {
-      throw new IllegalStateException(handler + " did not answer 200:\n" + result + "\n" + output);
+    if (result == null) {
+      throw new IllegalStateException(handler + " did not answer:\n" + output);
     }
     String[] parts = result.split(" ");
-    return new Run(wall, Double.parseDouble(parts[2]), Double.parseDouble(parts[3]), Long.parseLong(parts[4]));
+    int status = Integer.parseInt(parts[1]);
+    if (status >= 500) {
+      throw new IllegalStateException(handler + " answered " + status + ":\n" + output);
+    }
+    return new Run(wall, Double.parseDouble(parts[2]), Double.parseDouble(parts[3]), Long.parseLong(parts[4]),
+        status);
   }
 
-  private static void print(String name, List<Run> runs) {
-    System.out.printf("%-34s %9.0f %9.0f %12.0f %9.0f%n", name, median(runs, Run::wallMs), median(runs, Run::initMs),
-        median(runs, Run::firstMs), median(runs, r -> r.rssKb() / 1024.0));
+  private static void print(String name, String request, List<Run> runs, double floorWall, double goal) {
+    double wall = median(runs, Run::wallMs);
+    System.out.printf("%-22s %-36s %6d %8.0f %8.0f %10.0f %7.0f %7.2f %6s%n", name, request,
+        runs.getFirst().status(), wall, median(runs, Run::initMs), median(runs, Run::firstMs),
+        median(runs, r -> r.rssKb() / 1024.0), wall / floorWall, Double.isNaN(goal) ? "" : String.format("%.1f", goal));
   }
 
-  private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+  private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
     double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
     int middle = values.length / 2;
     return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
   }
 
+  private static boolean isLambdaJar(Path file) {
+    return file.getFileName().toString().endsWith("-lambda.jar");
+  }
+
   private static Path lambdaJar(Path module) throws IOException {
     try (Stream<Path> files = Files.list(module.resolve("target"))) {
-      return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst()
+      return files.filter(ColdStartBench::isLambdaJar).findFirst()
           .orElseThrow(() -> new IllegalStateException("No Lambda jar in " + module + "/target: run ./dev package"));
     }
   }
