@@ -4,7 +4,9 @@ import java.time.InstantSource;
 import org.mediaartscities.shared.content.ContentRepository;
 import org.mediaartscities.shared.content.ContentStore;
 import org.mediaartscities.shared.content.ContentTable;
+import java.util.function.Supplier;
 import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.aws.LazyClients;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.env.Secrets;
 import org.mediaartscities.shared.http.CursorCodec;
@@ -14,7 +16,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * What the admin function is wired with; {@link #fromEnvironment()} reads every variable it uses.
  *
- * @param s3 copies renditions to their public key and back (see {@link MediaVisibility})
+ * @param presigners signs upload URLs; built on first use, as is the S3 client
+ * @param s3Clients copy renditions to their public key and back (see {@link MediaVisibility})
  * @param mediaBucket where uploads land
  * @param maxImageBytes the largest upload accepted
  * @param uploadUrlLifetime how long an upload URL stays valid
@@ -24,8 +27,8 @@ record AdminConfig(
     ContentStore store,
     CursorCodec cursors,
     InstantSource clock,
-    S3Presigner presigner,
-    S3Client s3,
+    Supplier<S3Presigner> presigners,
+    Supplier<S3Client> s3Clients,
     String mediaBucket,
     long maxImageBytes,
     java.time.Duration uploadUrlLifetime) {
@@ -38,8 +41,9 @@ record AdminConfig(
         new ContentStore(client, table),
         new CursorCodec(Secrets.required("CURSOR_SECRET_ID")),
         InstantSource.system(),
-        AwsClients.s3Presigner(),
-        AwsClients.s3(),
+        // Only uploads and renditions use S3: listing and editing items pay nothing for it at cold start.
+        LazyClients.of(AwsClients::s3Presigner),
+        LazyClients.of(AwsClients::s3),
         Env.required("MEDIA_BUCKET"),
         Long.parseLong(Env.optional("MAX_IMAGE_BYTES").orElse("10485760")),
         java.time.Duration.ofSeconds(Long.parseLong(Env.optional("UPLOAD_URL_SECONDS").orElse("600"))));
@@ -47,7 +51,15 @@ record AdminConfig(
 
   /** The same wiring on another clock: tests move time instead of waiting for it. */
   AdminConfig withClock(InstantSource other) {
-    return new AdminConfig(repository, store, cursors, other, presigner, s3, mediaBucket, maxImageBytes,
+    return new AdminConfig(repository, store, cursors, other, presigners, s3Clients, mediaBucket, maxImageBytes,
         uploadUrlLifetime);
+  }
+
+  S3Presigner presigner() {
+    return presigners.get();
+  }
+
+  S3Client s3() {
+    return s3Clients.get();
   }
 }

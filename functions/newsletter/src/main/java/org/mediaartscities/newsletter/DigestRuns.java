@@ -1,9 +1,11 @@
 package org.mediaartscities.newsletter;
 
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.aws.LazyClients;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.json.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -36,10 +38,11 @@ final class DigestRuns {
 
   private final DynamoDbEnhancedClient client;
   private final DynamoDbTable<NewsletterRow> table;
-  private final S3Client s3;
+  private final Supplier<S3Client> s3;
   private final String bucket;
 
-  DigestRuns(DynamoDbEnhancedClient client, DynamoDbTable<NewsletterRow> table, S3Client s3, String bucket) {
+  DigestRuns(DynamoDbEnhancedClient client, DynamoDbTable<NewsletterRow> table, Supplier<S3Client> s3,
+      String bucket) {
     this.client = client;
     this.table = table;
     this.s3 = s3;
@@ -48,7 +51,9 @@ final class DigestRuns {
 
   /** The runs of {@code table}, with their files in the bucket named by {@code NEWSLETTER_BUCKET}. */
   static DigestRuns fromEnvironment(DynamoDbEnhancedClient client, DynamoDbTable<NewsletterRow> table) {
-    return new DigestRuns(client, table, AwsClients.s3(), Env.required("NEWSLETTER_BUCKET"));
+    // Built on first use: only the archive's pages and the digest's planning and sending read or write S3.
+    return new DigestRuns(client, table, LazyClients.of(AwsClients::s3),
+        Env.required("NEWSLETTER_BUCKET"));
   }
 
   Optional<DigestRun> get(String id) {
@@ -111,12 +116,12 @@ final class DigestRuns {
   }
 
   void putEdition(String runId, List<DigestItem> items) {
-    s3.putObject(r -> r.bucket(bucket).key("digests/" + runId + "/edition.json").contentType("application/json"),
+    s3.get().putObject(r -> r.bucket(bucket).key("digests/" + runId + "/edition.json").contentType("application/json"),
         RequestBody.fromString(Json.write(items)));
   }
 
   List<DigestItem> edition(String runId) {
-    byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key("digests/" + runId + "/edition.json")).asByteArray();
+    byte[] bytes = s3.get().getObjectAsBytes(r -> r.bucket(bucket).key("digests/" + runId + "/edition.json")).asByteArray();
     try {
       return List.of(Json.MAPPER.readValue(bytes, DigestItem[].class));
     } catch (java.io.IOException e) {
@@ -125,13 +130,13 @@ final class DigestRuns {
   }
 
   void putArchive(String runId, Map<String, String> htmlByLanguage) {
-    htmlByLanguage.forEach((language, html) -> s3.putObject(r -> r.bucket(bucket).key(archiveKey(runId, language))
+    htmlByLanguage.forEach((language, html) -> s3.get().putObject(r -> r.bucket(bucket).key(archiveKey(runId, language))
         .contentType("text/html; charset=utf-8"), RequestBody.fromString(html)));
   }
 
   Optional<String> archivedHtml(String runId, String language) {
     try {
-      return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(archiveKey(runId, language))).asUtf8String());
+      return Optional.of(s3.get().getObjectAsBytes(r -> r.bucket(bucket).key(archiveKey(runId, language))).asUtf8String());
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     }

@@ -36,9 +36,13 @@ public final class AwsClients {
     return builder.build();
   }
 
-  /** The enhanced (object-mapping) client over {@link #dynamoDb()}. */
+  /**
+   * The enhanced (object-mapping) client over {@link #dynamoDb()}, without the default extensions: no schema has a
+   * version or counter attribute (conditions are written out in the stores), and loading the extensions costs
+   * every cold start their classes.
+   */
   public static DynamoDbEnhancedClient dynamoDbEnhanced(DynamoDbClient client) {
-    return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    return DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build();
   }
 
   /** An S3 client (needs the optional {@code s3} dependency in the function's POM). */

@@ -1,6 +1,8 @@
 package org.mediaartscities.shared.mail;
 
+import java.util.function.Supplier;
 import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.aws.LazyClients;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -11,36 +13,38 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  */
 public final class Mailer {
 
-  private final SesV2Client ses;
+  private final Supplier<SesV2Client> ses;
   private final String from;
   private final String configurationSet;
 
-  public Mailer(SesV2Client ses, String from) {
-    this(ses, from, null);
-  }
-
   /** @param configurationSet the SES configuration set whose event destination reports bounces, or null */
-  public Mailer(SesV2Client ses, String from, String configurationSet) {
+  public Mailer(Supplier<SesV2Client> ses, String from, String configurationSet) {
     this.ses = ses;
     this.from = from;
     this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
   }
 
-  /** A mailer for the function's region, endpoint and credentials, sending as {@code from}. */
+  /**
+   * A mailer for the function's region, endpoint and credentials, sending as {@code from}. Its SES client is built
+   * on the first email: most requests of the functions that mail send none.
+   */
   public static Mailer fromEnvironment(String from) {
-    var builder = SesV2Client.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(AwsClients.region())
-        .credentialsProvider(AwsClients.credentials());
-    AwsClients.endpoint("SESV2").ifPresent(builder::endpointOverride);
-    return new Mailer(builder.build(), from, org.mediaartscities.shared.env.Env.optional("SES_CONFIGURATION_SET")
+    Supplier<SesV2Client> ses = LazyClients.of(() -> {
+      var builder = SesV2Client.builder()
+          .httpClient(UrlConnectionHttpClient.create())
+          .region(AwsClients.region())
+          .credentialsProvider(AwsClients.credentials());
+      AwsClients.endpoint("SESV2").ifPresent(builder::endpointOverride);
+      return builder.build();
+    });
+    return new Mailer(ses, from, org.mediaartscities.shared.env.Env.optional("SES_CONFIGURATION_SET")
         .orElse(null));
   }
 
   /** Sends one email; returns the SES message id. */
   public String send(Email email) {
     byte[] raw = MimeMessages.build(from, email);
-    return ses.sendEmail(r -> r.configurationSetName(configurationSet)
+    return ses.get().sendEmail(r -> r.configurationSetName(configurationSet)
         .content(c -> c.raw(m -> m.data(SdkBytes.fromByteArray(raw))))).messageId();
   }
 }

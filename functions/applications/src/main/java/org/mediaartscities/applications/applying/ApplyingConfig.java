@@ -10,6 +10,7 @@ import org.mediaartscities.applications.ApplicationsTable;
 import org.mediaartscities.shared.mail.BestEffortMail;
 import org.mediaartscities.applications.ReceiptNumbers;
 import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.aws.LazyClients;
 import org.mediaartscities.shared.captcha.Turnstile;
 import org.mediaartscities.shared.content.ContentRepository;
 import org.mediaartscities.shared.content.ContentTable;
@@ -39,7 +40,9 @@ record ApplyingConfig(ContentRepository calls, ApplicationStore applications, Ap
         table.applications(),
         table.files(),
         table.receiptNumbers(),
-        new FileUploads(table.files(), AwsClients.s3Presigner(), AwsClients.s3(), Env.required("APPLICATIONS_BUCKET")),
+        // Only file routes use S3: opening the form and saving answers pay nothing for it at cold start.
+        new FileUploads(table.files(), LazyClients.of(AwsClients::s3Presigner), LazyClients.of(AwsClients::s3),
+            Env.required("APPLICATIONS_BUCKET")),
         new BestEffortMail(Mailer.fromEnvironment(Env.required("SENDER_EMAIL"))),
         Turnstile.fromEnvironment(),
         InstantSource.system(),

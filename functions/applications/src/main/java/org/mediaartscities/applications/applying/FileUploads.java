@@ -1,5 +1,6 @@
 package org.mediaartscities.applications.applying;
 
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,11 +33,11 @@ final class FileUploads {
   private static final Map<String, String> EXTENSIONS = ApplicationFile.EXTENSIONS;
 
   private final ApplicationFileStore files;
-  private final S3Presigner presigner;
-  private final S3Client s3;
+  private final Supplier<S3Presigner> presigner;
+  private final Supplier<S3Client> s3;
   private final String bucket;
 
-  FileUploads(ApplicationFileStore files, S3Presigner presigner, S3Client s3, String bucket) {
+  FileUploads(ApplicationFileStore files, Supplier<S3Presigner> presigner, Supplier<S3Client> s3, String bucket) {
     this.files = files;
     this.presigner = presigner;
     this.s3 = s3;
@@ -80,7 +81,7 @@ final class FileUploads {
     var file = files.announce(application, new ApplicationFile(id, application.id(), field.id(), fileName,
         input.contentType(), input.size(), key, ApplicationFile.Status.PENDING, null, now), maxFiles)
         .orElseThrow(() -> tooMany(maxFiles));
-    var presigned = presigner.presignPutObject(r -> r.signatureDuration(UPLOAD_URL_LIFETIME)
+    var presigned = presigner.get().presignPutObject(r -> r.signatureDuration(UPLOAD_URL_LIFETIME)
         .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).contentType(input.contentType())
             .contentLength(input.size()).build()));
     var view = new LinkedHashMap<String, Object>(file.view());
@@ -105,9 +106,9 @@ final class FileUploads {
    * file and the reviewers' cleaned copy alike, so that an erasure leaves nothing behind. */
   void deleteObjects(List<ApplicationFile> gone) {
     gone.forEach(file -> {
-      s3.deleteObject(r -> r.bucket(bucket).key(file.key()));
-      s3.deleteObject(r -> r.bucket(bucket).key(file.checkedKey()));
-      s3.deleteObject(r -> r.bucket(bucket).key(ReviewerCopies.key(file)));
+      s3.get().deleteObject(r -> r.bucket(bucket).key(file.key()));
+      s3.get().deleteObject(r -> r.bucket(bucket).key(file.checkedKey()));
+      s3.get().deleteObject(r -> r.bucket(bucket).key(ReviewerCopies.key(file)));
     });
   }
 

@@ -24,11 +24,11 @@ final class ExportRequests {
   private final ExportJobs jobs;
   private final Supplier<SqsClient> sqs;
   private final String queueUrl;
-  private final S3Presigner presigner;
+  private final Supplier<S3Presigner> presigner;
   private final String bucket;
 
-  /** @param sqs built on first use, so that the jury's requests do not pay for an SQS client at cold start */
-  ExportRequests(ExportJobs jobs, Supplier<SqsClient> sqs, String queueUrl, S3Presigner presigner, String bucket) {
+  ExportRequests(ExportJobs jobs, Supplier<SqsClient> sqs, String queueUrl, Supplier<S3Presigner> presigner,
+      String bucket) {
     this.jobs = jobs;
     this.sqs = sqs;
     this.queueUrl = queueUrl;
@@ -70,7 +70,7 @@ final class ExportRequests {
       view.put("applications", job.applications());
       view.put("files", job.files());
       view.put("bytes", job.bytes());
-      view.put("downloadUrl", presigner.presignGetObject(p -> p.signatureDuration(DOWNLOAD_FOR)
+      view.put("downloadUrl", presigner.get().presignGetObject(p -> p.signatureDuration(DOWNLOAD_FOR)
           .getObjectRequest(g -> g.bucket(bucket).key(job.key()).responseContentDisposition(
               "attachment; filename=\"" + job.callSlug() + "-files.zip\""))).url().toString());
       view.put("downloadUrlExpiresIn", DOWNLOAD_FOR.toSeconds());

@@ -1,5 +1,6 @@
 package org.mediaartscities.applications.selection;
 
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,10 +17,10 @@ final class FileDownloads {
 
   static final Duration DOWNLOAD_URL_LIFETIME = Duration.ofMinutes(5);
 
-  private final S3Presigner presigner;
+  private final Supplier<S3Presigner> presigner;
   private final String bucket;
 
-  FileDownloads(S3Presigner presigner, String bucket) {
+  FileDownloads(Supplier<S3Presigner> presigner, String bucket) {
     this.presigner = presigner;
     this.bucket = bucket;
   }
@@ -28,7 +29,7 @@ final class FileDownloads {
   Map<String, Object> original(ApplicationFile file) {
     var view = new LinkedHashMap<String, Object>(file.view());
     if (file.status() == ApplicationFile.Status.READY) {
-      view.put("downloadUrl", presigner.presignGetObject(r -> r.signatureDuration(DOWNLOAD_URL_LIFETIME)
+      view.put("downloadUrl", presigner.get().presignGetObject(r -> r.signatureDuration(DOWNLOAD_URL_LIFETIME)
           .getObjectRequest(g -> g.bucket(bucket).key(file.checkedKey()))).url().toString());
     }
     return view;
@@ -43,7 +44,7 @@ final class FileDownloads {
     view.put("fileName", name);
     if (file.status() == ApplicationFile.Status.READY) {
       String disposition = name == null ? null : "attachment; filename=\"" + asciiName(name) + "\"";
-      view.put("downloadUrl", presigner.presignGetObject(r -> r.signatureDuration(DOWNLOAD_URL_LIFETIME)
+      view.put("downloadUrl", presigner.get().presignGetObject(r -> r.signatureDuration(DOWNLOAD_URL_LIFETIME)
           .getObjectRequest(g -> g.bucket(bucket).key(ReviewerCopies.key(file))
               .responseContentDisposition(disposition))).url().toString());
     }

@@ -3,8 +3,6 @@ package org.mediaartscities.applications.selection;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.mediaartscities.applications.ApplicationFileStore;
 import org.mediaartscities.applications.ApplicationStore;
 import org.mediaartscities.applications.ApplicationsTable;
@@ -12,6 +10,7 @@ import org.mediaartscities.shared.mail.BestEffortMail;
 import org.mediaartscities.applications.DecisionOutbox;
 import org.mediaartscities.applications.ReviewStore;
 import org.mediaartscities.shared.aws.AwsClients;
+import org.mediaartscities.shared.aws.LazyClients;
 import org.mediaartscities.shared.content.ContentRepository;
 import org.mediaartscities.shared.content.ContentTable;
 import org.mediaartscities.shared.env.Env;
@@ -37,7 +36,8 @@ record SelectionConfig(ContentRepository calls, ApplicationStore applications, A
     var dynamoDb = AwsClients.dynamoDb();
     var client = AwsClients.dynamoDbEnhanced(dynamoDb);
     var table = ApplicationsTable.fromEnvironment(dynamoDb, client);
-    var presigner = AwsClients.s3Presigner();
+    // Built on first use: listing calls and applications, scoring and deciding pay nothing for S3 or SQS.
+    var presigner = LazyClients.of(AwsClients::s3Presigner);
     String bucket = Env.required("APPLICATIONS_BUCKET");
     return new SelectionConfig(
         new ContentRepository(ContentTable.from(client)),
@@ -46,7 +46,7 @@ record SelectionConfig(ContentRepository calls, ApplicationStore applications, A
         table.reviews(),
         table.outbox(),
         new FileDownloads(presigner, bucket),
-        new ExportRequests(table.exportJobs(), memoized(AwsClients::sqs), Env.required("EXPORTS_QUEUE_URL"),
+        new ExportRequests(table.exportJobs(), LazyClients.of(AwsClients::sqs), Env.required("EXPORTS_QUEUE_URL"),
             presigner, bucket),
         new BestEffortMail(Mailer.fromEnvironment(Env.required("SENDER_EMAIL"))),
         new CursorCodec(Secrets.required("CURSOR_SECRET_ID")),
@@ -56,11 +56,5 @@ record SelectionConfig(ContentRepository calls, ApplicationStore applications, A
   /** The server's time, to the millisecond (as stored). */
   Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  // Built on first use: only an editor's ZIP request needs an SQS client, and nobody else pays for it at cold start.
-  private static <T> Supplier<T> memoized(Supplier<T> factory) {
-    var value = new AtomicReference<T>();
-    return () -> value.updateAndGet(current -> current != null ? current : factory.get());
   }
 }
