@@ -3,9 +3,10 @@
 # build_in_source, so that the root is reachable), and the shaded jar goes to lib/, which the Java runtime loads.
 ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
 
-# $(call lambda_jar,<maven artifact>,<module folder>)
+# $(call lambda_jar,<maven artifact>,<module folder>,<classifier>): a module builds one jar per function (classifier
+# "lambda", or "<name>-lambda" where the module serves several functions), each without what it never loads.
 define lambda_jar
 	cd "$(ROOT)" && ./dev package $(1)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp "$(ROOT)"/functions/$(2)/target/$(1)-*-lambda.jar "$(ARTIFACTS_DIR)/lib/"
+	cp "$(ROOT)"/functions/$(2)/target/$(1)-*-$(3).jar "$(ARTIFACTS_DIR)/lib/"
 endef

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
 import org.mediaartscities.shared.http.Router;
+import org.mediaartscities.shared.snapstart.Priming;
 
 /**
  * The city editors' API behind the JWT authorizer: drafts and edits with optimistic locking ({@link ItemEditing}),
@@ -15,10 +16,14 @@ import org.mediaartscities.shared.http.Router;
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
-  /** The constructor Lambda calls: wired from the environment, once per container. */
+  /** The constructor Lambda calls: wired from the environment, once per container, and primed for SnapStart. */
   public AdminHandler() {
-    this(AdminConfig.fromEnvironment());
+    AdminConfig config = AdminConfig.fromEnvironment();
+    this(config);
+    priming = new AdminPriming(this, config).register();
   }
 
   AdminHandler(AdminConfig config) {

@@ -23,6 +23,7 @@ import org.mediaartscities.shared.http.ApiRequest;
 import org.mediaartscities.shared.http.ApiResponse;
 import org.mediaartscities.shared.http.Router;
 import org.mediaartscities.shared.i18n.LanguagePreference;
+import org.mediaartscities.shared.snapstart.Priming;
 
 /**
  * The public content API: cities, and the lists, details and feeds of news, events, calls, projects and
@@ -39,10 +40,13 @@ public final class ContentHandler implements RequestHandler<APIGatewayV2HTTPEven
   private final ContentConfig config;
   private final ItemView views;
   private final Router router;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
-  /** The constructor Lambda calls: wired from the environment, once per container. */
+  /** The constructor Lambda calls: wired from the environment, once per container, and primed for SnapStart. */
   public ContentHandler() {
     this(ContentConfig.fromEnvironment());
+    priming = new ContentPriming(this, config).register();
   }
 
   ContentHandler(ContentConfig config) {

@@ -11,6 +11,7 @@ import org.mediaartscities.shared.content.Image;
 import org.mediaartscities.shared.content.Media;
 import org.mediaartscities.shared.files.FileSignature;
 import org.mediaartscities.shared.log.Logs;
+import org.mediaartscities.shared.snapstart.Priming;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -32,9 +33,12 @@ public final class MediaHandler implements RequestHandler<S3Event, Void> {
   static final String CACHE_A_DAY = "public, max-age=86400";
 
   private final MediaConfig config;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
   public MediaHandler() {
     this(MediaConfig.fromEnvironment());
+    priming = new MediaPriming(config).register();
   }
 
   MediaHandler(MediaConfig config) {

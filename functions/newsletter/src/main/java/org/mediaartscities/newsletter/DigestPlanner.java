@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
 import org.mediaartscities.shared.log.Metrics;
+import org.mediaartscities.shared.snapstart.Priming;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -42,9 +43,12 @@ public final class DigestPlanner implements RequestHandler<Map<String, Object>, 
   public static final String ITEMS_METRIC = "DigestItems";
 
   private final DigestPlannerConfig config;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
   public DigestPlanner() {
     this(DigestPlannerConfig.fromEnvironment());
+    priming = new DigestPlannerPriming(config).register();
   }
 
   DigestPlanner(DigestPlannerConfig config) {

@@ -18,6 +18,7 @@ import org.mediaartscities.shared.log.Logs;
 import org.mediaartscities.shared.log.Metrics;
 import org.mediaartscities.shared.mail.Email;
 import org.mediaartscities.shared.queue.SqsBatch;
+import org.mediaartscities.shared.snapstart.Priming;
 
 /**
  * Mails one queued batch of a run's subscribers their digest. Each subscriber is read again (an unsubscription since
@@ -36,9 +37,12 @@ public final class DigestSender implements RequestHandler<SQSEvent, SQSBatchResp
   private final DigestSenderConfig config;
   private final Map<String, List<DigestItem>> editions = new ConcurrentHashMap<>();
   private final Map<String, DigestRun> runs = new ConcurrentHashMap<>();
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
   public DigestSender() {
     this(DigestSenderConfig.fromEnvironment());
+    priming = new DigestSenderPriming(this, config).register();
   }
 
   DigestSender(DigestSenderConfig config) {

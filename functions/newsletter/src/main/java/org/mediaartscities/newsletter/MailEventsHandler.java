@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
+import org.mediaartscities.shared.snapstart.Priming;
 import org.mediaartscities.shared.store.StoreConflictException;
 
 /**
@@ -24,9 +25,12 @@ public final class MailEventsHandler implements RequestHandler<SNSEvent, Void> {
   static final int ATTEMPTS = 3;
 
   private final MailEventsConfig config;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
   public MailEventsHandler() {
     this(MailEventsConfig.fromEnvironment());
+    priming = new MailEventsPriming(this, config).register();
   }
 
   MailEventsHandler(MailEventsConfig config) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.mediaartscities.shared.http.Router;
+import org.mediaartscities.shared.snapstart.Priming;
 
 /**
  * The newsletter's public routes: subscribing (double opt-in, the same answer for every address) and confirming,
@@ -14,9 +15,13 @@ import org.mediaartscities.shared.http.Router;
 public final class NewsletterHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
   public NewsletterHandler() {
-    this(NewsletterApiConfig.fromEnvironment());
+    NewsletterApiConfig config = NewsletterApiConfig.fromEnvironment();
+    this(config);
+    priming = new NewsletterPriming(this, config).register();
   }
 
   NewsletterHandler(NewsletterApiConfig config) {

@@ -11,13 +11,19 @@ import java.util.Locale;
 /** Secret access tokens (256 random bits) and the hashes that are stored in their place. */
 public final class SecretTokens {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  // Replaced after a SnapStart restore, as every random source held since the function's init (Priming).
+  private static volatile SecureRandom random = new SecureRandom();
 
   private SecretTokens() {}
 
+  /** Draws tokens from a new random source from now on: after a SnapStart restore, no two instances share one. */
+  public static void refreshRandomness() {
+    random = new SecureRandom();
+  }
+
   public static String newToken() {
     byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
+    random.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 

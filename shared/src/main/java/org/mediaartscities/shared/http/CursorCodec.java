@@ -31,7 +31,8 @@ public final class CursorCodec {
   private static final int MAX_LENGTH = 2048;
 
   private final SecretKeySpec key;
-  private final SecureRandom random = new SecureRandom();
+  // Replaced after a SnapStart restore: instances restored from one snapshot must not share a nonce sequence.
+  private volatile SecureRandom random = new SecureRandom();
 
   /** @param secret the cursor secret; at least 32 bytes, the same for every instance of the function */
   public CursorCodec(String secret) {
@@ -40,6 +41,14 @@ public final class CursorCodec {
       throw new IllegalStateException("The cursor secret must be at least 32 bytes long");
     }
     this.key = new SecretKeySpec(derive(bytes), "AES");
+  }
+
+  /**
+   * Draws nonces from a new random source from now on. Called after a SnapStart restore: AES-GCM is broken by a
+   * nonce used twice under one key, and every instance restored from a snapshot starts with the same state.
+   */
+  public void refreshRandomness() {
+    random = new SecureRandom();
   }
 
   /** A cursor for resuming after {@code position}, valid for {@code scope} only. */

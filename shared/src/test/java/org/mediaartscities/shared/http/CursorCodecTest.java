@@ -30,6 +30,20 @@ class CursorCodecTest {
   }
 
   @Test
+  void refreshingTheRandomnessKeepsIssuedCursorsValidAndChangesTheSource() throws ReflectiveOperationException {
+    String issued = codec.encode(position, "news");
+    var field = CursorCodec.class.getDeclaredField("random");
+    field.setAccessible(true);
+    Object before = field.get(codec);
+
+    codec.refreshRandomness();
+
+    assertThat(field.get(codec)).isNotNull().isNotSameAs(before);
+    assertThat(codec.decode(issued, "news")).isEqualTo(position);
+    assertThat(codec.decode(codec.encode(position, "news"), "news")).isEqualTo(position);
+  }
+
+  @Test
   void garbageIsRefusedAs400() {
     for (String garbage : new String[] {"", ".", "abc", "abc.def", "%%%.%%%", "e30." + "A".repeat(22),
         "x".repeat(5000)}) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
 import java.util.Set;
 import org.mediaartscities.shared.http.Router;
+import org.mediaartscities.shared.snapstart.Priming;
 
 /**
  * ApplicationsFunction, the applicant's routes (public: anyone may apply, without an account; an application is
@@ -16,9 +17,12 @@ import org.mediaartscities.shared.http.Router;
 public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
   public ApplicationsHandler() {
     this(ApplyingConfig.fromEnvironment());
+    priming = new ApplicationsPriming(this).register();
   }
 
   ApplicationsHandler(ApplyingConfig config) {

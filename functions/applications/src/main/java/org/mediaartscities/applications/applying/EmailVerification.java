@@ -26,7 +26,13 @@ final class EmailVerification {
   // Crockford's base 32: no I, L, O or U, so that a code read aloud or typed is not mistaken.
   private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   private static final int CODE_LENGTH = 8;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  // Replaced after a SnapStart restore (ApplicationsPriming): restored instances must not draw the same codes.
+  private static volatile SecureRandom random = new SecureRandom();
+
+  /** Draws codes from a new random source from now on (after a SnapStart restore). */
+  static void refreshRandomness() {
+    random = new SecureRandom();
+  }
 
   private final ApplyingConfig config;
   private final ApplicantAccess access;
@@ -46,7 +52,7 @@ final class EmailVerification {
   static String newCode() {
     var code = new StringBuilder();
     for (int i = 0; i < CODE_LENGTH; i++) {
-      code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+      code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
       if (i == CODE_LENGTH / 2 - 1) {
         code.append('-');
       }

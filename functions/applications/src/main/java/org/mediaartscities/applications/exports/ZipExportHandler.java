@@ -18,6 +18,7 @@ import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.log.Logs;
 import org.mediaartscities.shared.queue.SqsBatch;
+import org.mediaartscities.shared.snapstart.Priming;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -37,6 +38,8 @@ public final class ZipExportHandler implements RequestHandler<SQSEvent, SQSBatch
   private final S3Client s3;
   private final String bucket;
   private final InstantSource clock;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private final Priming priming;
 
   public ZipExportHandler() {
     var dynamoDb = AwsClients.dynamoDb();
@@ -48,6 +51,7 @@ public final class ZipExportHandler implements RequestHandler<SQSEvent, SQSBatch
     this.bucket = Env.required("APPLICATIONS_BUCKET");
     this.archive = new CallArchive(table.reviews(), table.files(), s3, bucket);
     this.clock = InstantSource.system();
+    this.priming = new ZipExportPriming(this, calls).register();
   }
 
   @Override

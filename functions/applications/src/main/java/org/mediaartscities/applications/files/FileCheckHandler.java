@@ -16,6 +16,7 @@ import org.mediaartscities.applications.ApplicationsTable;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.files.FileSignature;
 import org.mediaartscities.shared.log.Logs;
+import org.mediaartscities.shared.snapstart.Priming;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -42,11 +43,14 @@ public final class FileCheckHandler implements RequestHandler<S3Event, Void> {
   private final ApplicationStore applications;
   private final ApplicationFileStore files;
   private final S3Client s3;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
   public FileCheckHandler() {
     var dynamoDb = AwsClients.dynamoDb();
     var table = ApplicationsTable.fromEnvironment(dynamoDb, AwsClients.dynamoDbEnhanced(dynamoDb));
     this(table.applications(), table.files(), AwsClients.s3());
+    priming = new FileCheckPriming(applications, files).register();
   }
 
   FileCheckHandler(ApplicationStore applications, ApplicationFileStore files, S3Client s3) {

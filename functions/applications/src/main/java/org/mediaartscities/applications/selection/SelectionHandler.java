@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
 import java.util.Set;
 import org.mediaartscities.shared.http.Router;
+import org.mediaartscities.shared.snapstart.Priming;
 
 /**
  * SelectionFunction, the jury's and the editors' routes on applications (behind the JWT authorizer): a juror's calls
@@ -17,9 +18,13 @@ import org.mediaartscities.shared.http.Router;
 public final class SelectionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Router router;
+  // Held here because the runtime holds SnapStart hooks only weakly (Priming).
+  private Priming priming;
 
   public SelectionHandler() {
-    this(SelectionConfig.fromEnvironment());
+    SelectionConfig config = SelectionConfig.fromEnvironment();
+    this(config);
+    priming = new SelectionPriming(this, config).register();
   }
 
   SelectionHandler(SelectionConfig config) {

@@ -17,6 +17,7 @@ import org.mediaartscities.local.LocalDeployment;
 import org.mediaartscities.local.RepoPaths;
 import org.mediaartscities.local.SampleData;
 import org.mediaartscities.local.aws.LocalAws;
+import org.mediaartscities.local.template.LambdaArtifacts;
 import org.mediaartscities.local.template.LocalSecrets;
 import org.mediaartscities.shared.content.ContentRow;
 import org.mediaartscities.shared.content.ContentStore;
@@ -74,7 +75,7 @@ public final class ColdStartBench {
     String probeClasses = String.join(":", root.resolve("local/server/target/classes").toString(),
         root.resolve("local/services/target/classes").toString());
     Path floorEvent = root.resolve(ColdStartTarget.CONTENT.event());
-    String floorClasspath = lambdaJar(root.resolve("functions/content")) + ":" + probeClasses;
+    String floorClasspath = jar(root, ColdStartTarget.CONTENT) + ":" + probeClasses;
 
     try (LocalAws aws = LocalAws.start(null)) {
       LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws, Map.of(), new LocalSecrets(null),
@@ -91,7 +92,7 @@ public final class ColdStartBench {
         var env = new HashMap<>(deployment.functions().environment(target.function()));
         env.putAll(options.env());
         environments.put(target, env);
-        classpaths.put(target, lambdaJar(root.resolve("functions").resolve(target.module())) + ":" + probeClasses);
+        classpaths.put(target, jar(root, target) + ":" + probeClasses);
         runs.put(target, new ArrayList<>());
       }
       // One unmeasured round warms the OS file cache and DynamoDB Local.
@@ -203,10 +204,7 @@ public final class ColdStartBench {
     return file.getFileName().toString().endsWith("-lambda.jar");
   }
 
-  private static Path lambdaJar(Path module) throws IOException {
-    try (Stream<Path> files = Files.list(module.resolve("target"))) {
-      return files.filter(ColdStartBench::isLambdaJar).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No Lambda jar in " + module + "/target: run ./dev package"));
-    }
+  private static Path jar(Path root, ColdStartTarget target) {
+    return LambdaArtifacts.jar(root.resolve("functions").resolve(target.module()), target.function());
   }
 }

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.mediaartscities.local.RepoPaths;
+import org.mediaartscities.local.template.LambdaArtifacts;
 import org.mediaartscities.local.template.Template;
 import org.mediaartscities.local.template.TemplateLoader;
 import org.mediaartscities.shared.json.Json;
@@ -22,6 +22,10 @@ import org.mediaartscities.shared.json.Json;
  */
 class TemplateArtifactsIT {
 
+  /** The events library's S3 and SNS events carry Joda-Time dates: only their functions need it. */
+  private static final java.util.Set<String> TAKES_S3_OR_SNS_EVENTS = java.util.Set.of("MediaFunction",
+      "ApplicationFilesFunction", "MailEventsFunction");
+
   private final Template template = TemplateLoader.load(RepoPaths.template());
 
   @Test
@@ -30,11 +34,7 @@ class TemplateArtifactsIT {
     assertThat(functions).isNotEmpty();
     for (String function : functions) {
       Path module = RepoPaths.root().resolve((String) template.functionProperties(function).get("CodeUri"));
-      Path jar;
-      try (Stream<Path> files = Files.list(module.resolve("target"))) {
-        jar = files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst()
-            .orElseThrow(() -> new AssertionError(function + ": no *-lambda.jar in " + module + "/target"));
-      }
+      Path jar = LambdaArtifacts.jar(module, function);
       String entry = template.handlerClass(function).replace('.', '/') + ".class";
       try (var zip = new ZipFile(jar.toFile())) {
         assertThat(zip.getEntry(entry)).as(function + " handler " + entry + " in " + jar).isNotNull();
@@ -44,6 +44,19 @@ class TemplateArtifactsIT {
       String makefile = Files.readString(module.resolve("Makefile"));
       assertThat(makefile).as(function + "'s Makefile").contains("build-" + function + ":");
       assertThat(template.functionProperties(function).get("Handler").toString()).endsWith("::handleRequest");
+    }
+  }
+
+  @Test
+  void onlyTheFileCheckShipsPdfBoxAndOnlyEventsThatNeedItShipJodaTime() throws IOException {
+    for (String function : template.resourcesOfType(Template.FUNCTION)) {
+      Path module = RepoPaths.root().resolve((String) template.functionProperties(function).get("CodeUri"));
+      try (var zip = new ZipFile(LambdaArtifacts.jar(module, function).toFile())) {
+        assertThat(zip.getEntry("org/apache/pdfbox/Loader.class") != null).as(function + " ships PDFBox")
+            .isEqualTo(function.equals("ApplicationFilesFunction"));
+        assertThat(zip.getEntry("org/joda/time/DateTime.class") != null).as(function + " ships Joda-Time")
+            .isEqualTo(TAKES_S3_OR_SNS_EVENTS.contains(function));
+      }
     }
   }
 

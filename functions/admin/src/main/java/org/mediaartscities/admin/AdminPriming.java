@@ -1,0 +1,46 @@
+package org.mediaartscities.admin;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import org.mediaartscities.shared.snapstart.Priming;
+
+/**
+ * AdminFunction's SnapStart hooks: the sample {@code GET /admin/calls/{id}/form} of events/admin (an editor's
+ * claims), on the nil UUID, which no item has (items are named by random UUIDs), so the handler checks the caller,
+ * reads the table, answers 404 and writes its JSON error. Editing, publishing and uploads write, and stay unprimed
+ * past the classes they share with this path.
+ */
+final class AdminPriming extends Priming {
+
+  static final String IMPOSSIBLE_ID = "00000000-0000-0000-0000-000000000000";
+
+  private final AdminHandler handler;
+  private final AdminConfig config;
+  private volatile APIGatewayV2HTTPResponse answer;
+
+  AdminPriming(AdminHandler handler, AdminConfig config) {
+    super("AdminFunction");
+    this.handler = handler;
+    this.config = config;
+  }
+
+  @Override
+  protected void prime() {
+    APIGatewayV2HTTPEvent event = sample("admin/get-call-form.json", APIGatewayV2HTTPEvent.class);
+    event.setRawPath("/admin/calls/" + IMPOSSIBLE_ID + "/form");
+    event.getRequestContext().getHttp().setPath(event.getRawPath());
+    event.setPathParameters(Map.of("id", IMPOSSIBLE_ID));
+    answer = handler.handleRequest(event, context());
+  }
+
+  @Override
+  protected void refresh() {
+    config.cursors().refreshRandomness();
+  }
+
+  /** The handler's answer to the priming request, or null before it ran. */
+  APIGatewayV2HTTPResponse answer() {
+    return answer;
+  }
+}

@@ -1,0 +1,40 @@
+package org.mediaartscities.applications.exports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mediaartscities.applications.ApplicationsTestBed;
+import org.mediaartscities.applications.Footprint;
+import org.mediaartscities.shared.content.ContentRow;
+import org.mediaartscities.shared.content.ContentRepository;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/** ApplicationExportsFunction's SnapStart hooks: the real path once, nothing stored, uploaded or sent. */
+class ZipExportPrimingTest {
+
+  private static ApplicationsTestBed bed;
+
+  @BeforeAll
+  static void deploy() {
+    bed = new ApplicationsTestBed(ZipExportPrimingTest.class);
+  }
+
+  @Test
+  void primingFindsNoJobForTheImpossibleExportAndStoresAndSendsNothing() {
+    ZipExportHandler handler = bed.inEnvironment("ApplicationExportsFunction", Map.of(), ZipExportHandler::new);
+    var client = DynamoDbEnhancedClient.builder().dynamoDbClient(bed.deployment.aws().clients().dynamoDb()).build();
+    var calls = new ContentRepository(client.table(bed.deployment.name("ContentTable"), ContentRow.SCHEMA));
+    var priming = new ZipExportPriming(handler, calls);
+    Footprint before = Footprint.of(bed.deployment);
+
+    priming.beforeCheckpoint(null);
+
+    assertThat(priming.failure()).isNull();
+    assertThat(priming.answer().getBatchItemFailures()).isEmpty();
+    assertThat(priming.call()).isEmpty();
+    assertThat(before.items().get("ContentTable")).isPositive();
+    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+  }
+}

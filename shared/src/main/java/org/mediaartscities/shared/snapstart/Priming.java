@@ -1,0 +1,150 @@
+package org.mediaartscities.shared.snapstart;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.crac.Core;
+import org.crac.Resource;
+import org.mediaartscities.shared.auth.SecretTokens;
+import org.mediaartscities.shared.aws.LazyClients;
+import org.mediaartscities.shared.log.Logs;
+
+/**
+ * A function's SnapStart hooks (docs/PERFORMANCE.md, "SnapStart"). Before Lambda snapshots a published version,
+ * {@link #prime()} runs the function's real request path once, on a request that reads a key that cannot exist and
+ * writes nothing, so that the snapshot holds its classes loaded and initialised, its clients' credentials and
+ * connection set-up done; after each restore, {@link #refresh()} gives back what must differ between the instances
+ * restored from one snapshot (random sources).
+ *
+ * <p>Each function has one subclass, next to its handler, which the handler's public no-argument constructor (the one
+ * Lambda calls) registers with {@link #register()} and keeps in a field: the runtime's CRaC context holds resources
+ * only weakly (aws-lambda-java-libs, {@code crac/ContextImpl}: a {@code WeakHashMap}; org.crac's own wrapper is a
+ * {@code WeakReference}), so a resource that nothing else references is collected before the snapshot.
+ */
+public abstract class Priming implements Resource {
+
+  private static final String RUNTIME_SERIALIZERS =
+      "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
+  private static final String POJO_SERIALIZER = "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer";
+
+  private final String function;
+  private volatile Throwable failure;
+
+  /** @param function the function's logical id in template.yaml, for the log */
+  protected Priming(String function) {
+    this.function = function;
+  }
+
+  /** Registers these hooks with the runtime; returns them, for the handler to keep (see the class comment). */
+  public final Priming register() {
+    Core.getGlobalContext().register(this);
+    return this;
+  }
+
+  /** Runs the request path once, writing and sending nothing. */
+  protected abstract void prime() throws Exception;
+
+  /** Re-creates what a restored instance must not share with the others (the secret tokens' source is done here). */
+  protected void refresh() {}
+
+  /**
+   * Never fails: a priming that fails must not fail the snapshot (the runtime would refuse to publish the version),
+   * since the function still works unprimed, only slower on its first request. The failure is logged as a WARN,
+   * with its type only (a message could carry data), and kept for {@link #failure()}.
+   */
+  @Override
+  public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    failure = null;
+    step("priming", this::prime);
+    // Clients built on first use (LazyClients) are built now: a restored instance finds every one ready.
+    step("building its clients", LazyClients::buildAll);
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private void step(String what, Step step) {
+    try {
+      step.run();
+    } catch (Exception | LinkageError e) {
+      failure = failure == null ? e : failure;
+      Logs.warn(context(), "SnapStart " + what + " of " + function + " failed (" + e.getClass().getName()
+          + "); the snapshot is taken without it");
+    }
+  }
+
+  /**
+   * Fails if a random source cannot be replaced: an instance that would reuse another's random sequence must not
+   * serve.
+   */
+  @Override
+  public final void afterRestore(org.crac.Context<? extends Resource> context) {
+    SecretTokens.refreshRandomness();
+    refresh();
+  }
+
+  /** What failed first in the last priming, or null if it ran through. */
+  public final Throwable failure() {
+    return failure;
+  }
+
+  /** The Lambda context priming runs in: there is no invocation yet, so its request id says what it is. */
+  protected final Context context() {
+    return new PrimingContext(function);
+  }
+
+  /**
+   * A sample event packaged with the function ({@code snapstart/<name>}, from {@code events/}), deserialised as
+   * the runtime deserialises events: with the runtime's own serialisers where they are on the class path (on Lambda
+   * they come with the runtime, so its first event finds them loaded), else with the function's Jackson.
+   */
+  protected final <T> T sample(String name, Class<T> type) {
+    return parse(read(name), type);
+  }
+
+  /** The bytes of a resource packaged with the function under {@code snapstart/}. */
+  protected final byte[] read(String name) {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("snapstart/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("snapstart/" + name + " is not packaged with " + function);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private <T> T parse(byte[] json, Class<T> type) {
+    ClassLoader loader = getClass().getClassLoader();
+    Object serializer;
+    try {
+      serializer = Class.forName(RUNTIME_SERIALIZERS, true, loader).getMethod("serializerFor", Class.class,
+          ClassLoader.class).invoke(null, type, loader);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return jackson(json, type); // not on this class path: only the function's own parsing can be primed
+    }
+    try {
+      return type.cast(Class.forName(POJO_SERIALIZER, true, loader).getMethod("fromJson", InputStream.class)
+          .invoke(serializer, new ByteArrayInputStream(json)));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The runtime's serialiser refused the sample " + type.getSimpleName(), e);
+    }
+  }
+
+  // Events name their fields as AWS sends them ("Records", "Sns"), not as their setters: matched case-insensitively.
+  // Types Jackson cannot build without the runtime's mix-ins (S3 events) fail here, and the priming with them.
+  private static <T> T jackson(byte[] json, Class<T> type) {
+    try {
+      return JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().readValue(json, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
