@@ -46,8 +46,11 @@ public final class JsonBody {
       throw ApiException.invalid(field.isEmpty() ? "body" : field, "'" + (field.isEmpty() ? "body" : field)
           + "' is not valid.");
     } catch (JsonProcessingException e) {
-      throw ApiException.invalid("body", "The body is not valid JSON (line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ").");
+      // A parser limit (nesting deeper than 1,000 levels, a number or string too long) comes without a location.
+      throw ApiException.invalid("body", e.getLocation() == null
+          ? "The body is not valid JSON: it is nested too deeply, or holds a number or text too long."
+          : "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ").");
     }
   }
 

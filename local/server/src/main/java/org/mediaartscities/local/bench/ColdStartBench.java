@@ -32,7 +32,9 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  *
  * <p>Options: {@code --all} every API function (default: the content function), {@code --rounds N},
  * {@code --jvm-option OPT} (repeatable) adds a JVM flag to every run, {@code --env NAME=VALUE} (repeatable) adds a
- * variable to every run, e.g. the trace header Lambda sets when tracing is on.
+ * variable to every run, e.g. the trace header Lambda sets when tracing is on. {@code --primed} runs each handler's
+ * SnapStart priming after init and before the timed first request: that first request is what an instance restored
+ * from a snapshot pays after its restore (the wall figure then also holds the priming: compare first requests).
  */
 public final class ColdStartBench {
 
@@ -42,27 +44,29 @@ public final class ColdStartBench {
 
   private record Run(double wallMs, double initMs, double firstMs, long rssKb, int status) {}
 
-  private record Options(int rounds, boolean all, List<String> jvmOptions, Map<String, String> env) {
+  private record Options(int rounds, boolean all, boolean primed, List<String> jvmOptions, Map<String, String> env) {
 
     static Options parse(String[] args) {
       int rounds = 15;
       boolean all = false;
+      boolean primed = false;
       var jvmOptions = new ArrayList<String>();
       var env = new LinkedHashMap<String, String>();
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--rounds" -> rounds = Integer.parseInt(args[++i]);
           case "--all" -> all = true;
+          case "--primed" -> primed = true;
           case "--jvm-option" -> jvmOptions.add(args[++i]);
           case "--env" -> {
             String[] pair = args[++i].split("=", 2);
             env.put(pair[0], pair.length > 1 ? pair[1] : "");
           }
           default -> throw new IllegalArgumentException("Unknown option " + args[i]
-              + " (use --all, --rounds N, --jvm-option OPT, --env NAME=VALUE)");
+              + " (use --all, --primed, --rounds N, --jvm-option OPT, --env NAME=VALUE)");
         }
       }
-      return new Options(rounds, all, List.copyOf(jvmOptions), Map.copyOf(env));
+      return new Options(rounds, all, primed, List.copyOf(jvmOptions), Map.copyOf(env));
     }
   }
 
@@ -108,7 +112,8 @@ public final class ColdStartBench {
         }
       }
 
-      System.out.printf("%nCold start, %d rounds, medians (JVM flags: %s)%n", options.rounds(),
+      System.out.printf("%nCold start%s, %d rounds, medians (JVM flags: %s)%n",
+          options.primed() ? " with SnapStart priming before the first request" : "", options.rounds(),
           String.join(" ", flags(options)));
       if (!options.env().isEmpty()) {
         System.out.println("Extra variables: " + options.env());
@@ -157,6 +162,9 @@ public final class ColdStartBench {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags(options));
     command.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName(), handler, event.toString()));
+    if (options.primed() && !handler.equals(HelloHandler.class.getName())) {
+      command.add("--primed");
+    }
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(env);

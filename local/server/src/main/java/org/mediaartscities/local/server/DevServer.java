@@ -18,6 +18,7 @@ import org.mediaartscities.local.RepoPaths;
 import org.mediaartscities.local.auth.LocalIssuer;
 import org.mediaartscities.local.auth.LocalTokens;
 import org.mediaartscities.local.aws.LocalAws;
+import org.mediaartscities.local.site.SiteServer;
 import org.mediaartscities.local.template.LocalSecrets;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,12 +36,15 @@ public final class DevServer implements AutoCloseable {
   private final HttpServer http;
   private final RequestLineFront front;
   private final LocalTokens tokens;
+  private final SiteServer site;
 
-  private DevServer(LocalAws aws, HttpServer http, RequestLineFront front, LocalTokens tokens) {
+  private DevServer(LocalAws aws, HttpServer http, RequestLineFront front, LocalTokens tokens,
+      SiteServer site) {
     this.aws = aws;
     this.http = http;
     this.front = front;
     this.tokens = tokens;
+    this.site = site;
   }
 
   public static void main(String[] args) {
@@ -66,6 +70,7 @@ public final class DevServer implements AutoCloseable {
       server.close();
     }, "dev-server-stop"));
     System.out.println("Listening on http://localhost:" + server.port());
+    System.out.println("Site on http://localhost:" + server.sitePort());
   }
 
   /** Starts everything; the returned server runs until {@link #close()}. */
@@ -89,13 +94,17 @@ public final class DevServer implements AutoCloseable {
     }
     String baseUrl = "http://localhost:" + front.port();
     LocalAws aws = LocalAws.start(options.dataDir());
+    SiteServer site = null;
     try {
+      site = SiteServer.besideApi(options.port(), front.port(), aws.s3Endpoint().toString());
       var secrets = new LocalSecrets(options.dataDir() == null ? null : options.dataDir().resolve("secrets.properties"));
       // The dev server stands in for the CDN of image renditions (MediaDistribution in AWS).
       LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws,
           Map.of("MediaBaseUrl", baseUrl + LocalDevEndpoints.MEDIA_PATH, "PublicApiUrl", baseUrl,
               // A development stack's overrides: the production origins plus the local frontends'.
-              "FrontendOrigins", DEVELOPMENT_ORIGINS), secrets, "");
+              "FrontendOrigins", DEVELOPMENT_ORIGINS,
+              // Links in emails open the local site.
+              "FrontendBaseUrl", "http://localhost:" + site.port()), secrets, "");
       deployment.resources().forEach(line -> System.out.println("  " + line));
       seedIfEmpty(deployment, options.sampleItems());
 
@@ -109,6 +118,7 @@ public final class DevServer implements AutoCloseable {
           "template.yaml declares no JWT authorizer"));
       var tokens = new LocalTokens(issuer, target.getKey(), target.getValue());
       http.createContext("/", gateway);
+      http.createContext(ApiReferencePage.PATH, new ApiReferencePage(gateway));
       http.createContext("/_local/", new LocalDevEndpoints(issuer, tokens, aws.clients().s3(),
           deployment.name("MediaBucket"), aws.outbox(), at -> runDigest(deployment, aws.outbox(), at)));
       http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -117,8 +127,11 @@ public final class DevServer implements AutoCloseable {
       startSqsEvents(deployment);
       LocalScheduler.start(deployment);
       System.out.println("  " + deployment.template().httpRoutes().size() + " routes from template.yaml");
-      return new DevServer(aws, http, front, tokens);
+      return new DevServer(aws, http, front, tokens, site);
     } catch (RuntimeException e) {
+      if (site != null) {
+        site.close();
+      }
       front.close();
       http.stop(0);
       aws.close();
@@ -197,8 +210,14 @@ public final class DevServer implements AutoCloseable {
     return front.port();
   }
 
+  /** The website's port (the API's plus one unless any port was asked for). */
+  public int sitePort() {
+    return site.port();
+  }
+
   @Override
   public void close() {
+    site.close();
     front.close();
     http.stop(0);
     aws.close();

@@ -30,8 +30,8 @@ import org.mediaartscities.local.template.TemplateLoader;
 class AdminAuthorizerIT {
 
   private static DevServer server;
-  // HTTP/1.1, as curl and browsers speak it over plain http (the JDK client would try an h2c upgrade first).
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  // Every answer of the API is checked against openapi.yaml.
+  private static final HttpClient HTTP = ContractCheckedClient.forDevServer(() -> server.port());
 
   @BeforeAll
   static void start() {

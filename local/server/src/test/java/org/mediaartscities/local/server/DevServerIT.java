@@ -16,8 +16,8 @@ import org.mediaartscities.shared.json.Json;
 class DevServerIT {
 
   private static DevServer server;
-  // HTTP/1.1, as curl and browsers speak it over plain http (the JDK client would try an h2c upgrade first).
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  // Every answer of the API is checked against openapi.yaml.
+  private static final HttpClient HTTP = ContractCheckedClient.forDevServer(() -> server.port());
 
   @BeforeAll
   static void start() {
@@ -166,6 +166,27 @@ class DevServerIT {
     HttpResponse<String> simple = get("/cities", "Origin", "https://mediaartscities.com");
     assertThat(simple.headers().firstValue("access-control-allow-origin")).contains("https://mediaartscities.com");
     assertThat(simple.headers().firstValue("access-control-expose-headers").orElseThrow()).contains("etag");
+  }
+
+  @Test
+  void servesTheApiReferenceFromTheWebjarPointingAtTheContract() throws Exception {
+    HttpResponse<String> page = get("/docs");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
+    assertThat(page.body()).contains("/docs/swagger-ui-bundle.js").doesNotContain("https://");
+
+    HttpResponse<String> bundle = get("/docs/swagger-ui-bundle.js");
+    assertThat(bundle.statusCode()).isEqualTo(200);
+    assertThat(bundle.headers().firstValue("content-type")).contains("text/javascript; charset=utf-8");
+    assertThat(bundle.body()).contains("SwaggerUIBundle");
+    assertThat(get("/docs/swagger-ui.css").statusCode()).isEqualTo(200);
+    assertThat(get("/docs/api-reference.js").body()).contains("url: \"/openapi.json\"");
+    assertThat(get("/docs/../template.yaml").statusCode()).isEqualTo(404);
+    assertThat(get("/docs/no-such-asset.js").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> contract = get("/openapi.json");
+    assertThat(contract.statusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(contract.body()).get("openapi").asText()).isEqualTo("3.1.0");
   }
 
   @Test

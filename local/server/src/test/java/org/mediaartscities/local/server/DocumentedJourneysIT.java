@@ -89,9 +89,11 @@ class DocumentedJourneysIT {
       assumeTrue(onPath(tool), "Skipped: " + tool + " is not installed (apt-get install " + tool + ")");
     }
     Path scratch = Files.createTempDirectory("journey-");
-    try (DevServer server = DevServer.start(DevServerModes.options(mode))) {
+    try (DevServer server = DevServer.start(DevServerModes.options(mode));
+        var relay = ContractCheckingRelay.to(server.port())) {
       Path script = scratch.resolve("journey.sh");
-      Files.writeString(script, script(server.port(), blocks));
+      // Through the relay: every answer the journey gets is checked against openapi.yaml.
+      Files.writeString(script, script(relay.port(), blocks));
       // Output to a file, not a pipe: a journey prints more than a pipe holds while nobody reads it.
       Path log = scratch.resolve("journey.log");
       Process process = new ProcessBuilder("bash", script.toString()).directory(scratch.toFile())
@@ -105,6 +107,7 @@ class DocumentedJourneysIT {
       if (process.exitValue() != 0) {
         fail(document + " (" + mode + ") failed:\n" + tail(output));
       }
+      assertThat(relay.violations()).as("answers of the journey that openapi.yaml does not describe").isEmpty();
     } finally {
       deleteRecursively(scratch);
     }

@@ -164,6 +164,73 @@ class OpenApiContractTest {
     assertThat(process.exitValue()).as(output).isZero();
   }
 
+  /** An example of the contract: where it is, the schema it illustrates, and its value. */
+  record Example(String where, String schemaPointer, JsonNode value) {
+    @Override
+    public String toString() {
+      return where;
+    }
+  }
+
+  /**
+   * Every {@code example} and {@code examples} of the document: of media types, parameters and headers (against
+   * their {@code schema}), and the {@code examples} keyword of schemas (against the schema that holds it).
+   */
+  static Stream<Example> everyExample() {
+    var examples = new ArrayList<Example>();
+    collectExamples(ApiContract.get().document(), "", false, examples);
+    return examples.stream();
+  }
+
+  private static void collectExamples(JsonNode node, String pointer, boolean inSchema, List<Example> examples) {
+    if (!node.isObject()) {
+      if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          collectExamples(node.get(i), pointer + "/" + i, inSchema, examples);
+        }
+      }
+      return;
+    }
+    if (node.has("schema")) {
+      String schema = pointer + "/schema";
+      if (node.has("example")) {
+        examples.add(new Example(pointer + "/example", schema, node.get("example")));
+      }
+      if (node.path("examples").isObject()) {
+        node.get("examples").properties().forEach(e -> examples.add(new Example(pointer + "/examples/"
+            + ApiContract.escape(e.getKey()), schema, e.getValue().get("value"))));
+      }
+    }
+    if (inSchema && node.path("examples").isArray()) {
+      for (int i = 0; i < node.get("examples").size(); i++) {
+        examples.add(new Example(pointer + "/examples/" + i, pointer, node.get("examples").get(i)));
+      }
+    }
+    node.properties().forEach(entry -> {
+      String child = pointer + "/" + ApiContract.escape(entry.getKey());
+      boolean schema = inSchema || entry.getKey().equals("schema") || pointer.equals("/components/schemas");
+      if (!(inSchema && entry.getKey().equals("examples"))) {
+        collectExamples(entry.getValue(), child, schema, examples);
+      }
+    });
+  }
+
+  @Test
+  void theContractHasExamplesOfResponsesParametersAndSchemas() {
+    List<String> where = everyExample().map(Example::where).toList();
+
+    assertThat(where).anyMatch(w -> w.contains("/responses/200/content/"))
+        .anyMatch(w -> w.startsWith("/components/parameters/")).anyMatch(w -> w.startsWith("/components/schemas/"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyExample")
+  void anExampleIsValidAgainstItsSchema(Example example) {
+    assertThat(example.value()).as("the example's value").isNotNull();
+
+    assertThat(ApiContract.get().validate(example.schemaPointer(), example.value())).as(example.where()).isEmpty();
+  }
+
   /**
    * openapi.json is committed beside openapi.yaml so that the content function serves bytes (no YAML parser at its
    * cold start) and a build needs no converter. When they differ, this writes what openapi.json should be.

@@ -3,6 +3,8 @@ package org.mediaartscities.local.aws;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -35,6 +37,9 @@ final class EmbeddedS3 implements AutoCloseable {
         .endpoint(endpoint)
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
         .ignoreUnknownHeaders(true)
+        // The local site's pages upload to presigned URLs from their own origin, as the buckets' CORS rules allow on
+        // AWS (template.yaml, FrontendOrigins). S3Proxy has one rule for every bucket, and serves loopback only.
+        .corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("PUT"), List.of("*"), List.of("ETag"), "false"))
         .stopTimeout(0)
         .build();
     proxy.start();
