@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mediaartscities.local.SampleData;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.http.CursorCodec;
+import org.mediaartscities.local.aws.StoreFootprint;
 
 /** AdminFunction's SnapStart hooks, on the sample data: the real path once, nothing stored, nothing sent. */
 class AdminPrimingTest {
@@ -30,14 +31,14 @@ class AdminPrimingTest {
   void primingAnswersNotFoundForTheImpossibleCallAndStoresAndSendsNothing() {
     AdminConfig config = config();
     var priming = new AdminPriming(new AdminHandler(config), config);
-    Footprint before = Footprint.of(bed.deployment);
+    StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.answer().getStatusCode()).as(priming.answer().getBody()).isEqualTo(404);
-    assertThat(before.items().get("ContentTable")).isPositive();
-    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+    assertThat(before.itemsIn(bed.deployment.name("ContentTable"))).isPositive();
+    assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.mediaartscities.local.SampleData;
 import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.http.CursorCodec;
+import org.mediaartscities.local.aws.StoreFootprint;
 
 /** ContentFunction's SnapStart hooks, on the sample data: the real path once, nothing stored, nothing sent. */
 class ContentPrimingTest {
@@ -29,15 +30,15 @@ class ContentPrimingTest {
   void primingAnswersNotFoundForTheImpossibleSlugAndStoresAndSendsNothing() {
     ContentConfig config = config();
     var priming = new ContentPriming(new ContentHandler(config), config);
-    Footprint before = Footprint.of(bed.deployment);
+    StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.answer().getStatusCode()).isEqualTo(404);
     assertThat(priming.answer().getBody()).contains("\"error\"");
-    assertThat(before.items().get("ContentTable")).isPositive();
-    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+    assertThat(before.itemsIn(bed.deployment.name("ContentTable"))).isPositive();
+    assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.mediaartscities.shared.content.ContentRow;
 import org.mediaartscities.shared.content.ContentStore;
 import org.mediaartscities.shared.env.Env;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import org.mediaartscities.local.aws.StoreFootprint;
 
 /** MediaFunction's SnapStart hooks: the read and the renditions once, nothing stored, nothing deleted or sent. */
 class MediaPrimingTest {
@@ -31,14 +32,14 @@ class MediaPrimingTest {
     MediaConfig config = ScopedValue.where(Env.SCOPED, deployment.functions().environment("MediaFunction"))
         .call(MediaConfig::fromEnvironment);
     var priming = new MediaPriming(config);
-    Footprint before = Footprint.of(deployment);
+    StoreFootprint before = StoreFootprint.of(deployment.aws());
 
     priming.beforeCheckpoint(null);
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.found()).isEmpty();
     assertThat(priming.renditions()).isNotEmpty().allSatisfy(r -> assertThat(r.bytes()).isNotEmpty());
-    assertThat(before.items().get("ContentTable")).isPositive();
-    assertThat(Footprint.of(deployment)).isEqualTo(before);
+    assertThat(before.itemsIn(deployment.name("ContentTable"))).isPositive();
+    assertThat(StoreFootprint.of(deployment.aws())).isEqualTo(before);
   }
 }

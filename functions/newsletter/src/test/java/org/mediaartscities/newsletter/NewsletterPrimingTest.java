@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mediaartscities.local.aws.StoreFootprint;
 
 /**
  * The newsletter functions' SnapStart hooks, on one deployment with a confirmed subscriber: each runs its real path
@@ -24,54 +25,54 @@ class NewsletterPrimingTest {
   void newsletterPrimingAnswersNotFoundForTheImpossibleRunBuildsAMailAndStoresAndSendsNothing() {
     NewsletterApiConfig config = bed.inEnvironmentOf("NewsletterFunction", NewsletterApiConfig::fromEnvironment);
     var priming = new NewsletterPriming(new NewsletterHandler(config), config);
-    Footprint before = Footprint.of(bed.deployment);
+    StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.answer().getStatusCode()).as(priming.answer().getBody()).isEqualTo(404);
     assertThat(new String(priming.mime(), StandardCharsets.UTF_8)).contains("priming@example.invalid");
-    assertThat(before.items().get("NewsletterTable")).isPositive();
-    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+    assertThat(before.itemsIn(bed.deployment.name("NewsletterTable"))).isPositive();
+    assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
 
   @Test
   void plannerPrimingReadsNoRunForTheImpossibleIdAndPlansStoresAndQueuesNothing() {
     var priming = new DigestPlannerPriming(bed.plannerConfig());
-    Footprint before = Footprint.of(bed.deployment);
+    StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.run()).isEmpty();
     assertThat(priming.outcome()).contains(PrimingSamples.IMPOSSIBLE_RUN);
-    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+    assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
 
   @Test
   void senderPrimingFailsTheBatchOfTheImpossibleRunBuildsADigestAndSendsNothing() {
     DigestSenderConfig config = bed.inEnvironmentOf("DigestSenderFunction", DigestSenderConfig::fromEnvironment);
     var priming = new DigestSenderPriming(new DigestSender(config), config);
-    Footprint before = Footprint.of(bed.deployment);
+    StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.answer().getBatchItemFailures()).hasSize(1);
     assertThat(new String(priming.mime(), StandardCharsets.UTF_8)).contains("List-Unsubscribe");
-    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+    assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
 
   @Test
   void mailEventsPrimingFindsNoSubscriberForTheImpossibleRecipientAndSuppressesNobody() {
     MailEventsConfig config = bed.inEnvironmentOf("MailEventsFunction", MailEventsConfig::fromEnvironment);
     var priming = new MailEventsPriming(new MailEventsHandler(config), config);
-    Footprint before = Footprint.of(bed.deployment);
+    StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.known()).isFalse();
-    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+    assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mediaartscities.applications.ApplicationsTestBed;
-import org.mediaartscities.applications.Footprint;
+import org.mediaartscities.local.aws.StoreFootprint;
 
 /** ApplicationsFunction's SnapStart hooks: the real path once, nothing stored, nothing sent. */
 class ApplicationsPrimingTest {
@@ -24,14 +24,14 @@ class ApplicationsPrimingTest {
     var handler = new ApplicationsHandler(bed.inEnvironment(ApplicationsTestBed.APPLICANT, Map.of(),
         ApplyingConfig::fromEnvironment));
     var priming = new ApplicationsPriming(handler);
-    Footprint before = Footprint.of(bed.deployment);
+    StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.answer().getStatusCode()).as(priming.answer().getBody()).isEqualTo(404);
-    assertThat(before.items().get("ContentTable")).isPositive();
-    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+    assertThat(before.itemsIn(bed.deployment.name("ContentTable"))).isPositive();
+    assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
 
   @Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mediaartscities.applications.ApplicationsTable;
 import org.mediaartscities.applications.ApplicationsTestBed;
-import org.mediaartscities.applications.Footprint;
+import org.mediaartscities.local.aws.StoreFootprint;
 
 /** ApplicationFilesFunction's SnapStart hooks: the reads and the cleaning once, nothing stored, deleted or sent. */
 class FileCheckPrimingTest {
@@ -22,7 +22,7 @@ class FileCheckPrimingTest {
   void primingFindsNoFileForTheImpossibleApplicationCleansTheSampleAndStoresNothing() {
     ApplicationsTable table = bed.table();
     var priming = new FileCheckPriming(table.applications(), table.files());
-    Footprint before = Footprint.of(bed.deployment);
+    StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);
 
@@ -30,7 +30,7 @@ class FileCheckPrimingTest {
     assertThat(priming.announced()).isEmpty();
     assertThat(priming.application()).isEmpty();
     assertThat(priming.copy()).isNotEmpty();
-    assertThat(before.items().get("ContentTable")).isPositive();
-    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+    assertThat(before.itemsIn(bed.deployment.name("ContentTable"))).isPositive();
+    assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
 }

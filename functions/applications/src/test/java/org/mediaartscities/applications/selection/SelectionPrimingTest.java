@@ -7,8 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mediaartscities.applications.ApplicationsTestBed;
-import org.mediaartscities.applications.Footprint;
 import org.mediaartscities.shared.http.CursorCodec;
+import org.mediaartscities.local.aws.StoreFootprint;
 
 /** SelectionFunction's SnapStart hooks: the real path once, nothing stored, nothing sent. */
 class SelectionPrimingTest {
@@ -28,14 +28,14 @@ class SelectionPrimingTest {
   void primingAnswersNotFoundForTheImpossibleCallAndStoresAndSendsNothing() {
     SelectionConfig config = config();
     var priming = new SelectionPriming(new SelectionHandler(config), config);
-    Footprint before = Footprint.of(bed.deployment);
+    StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.answer().getStatusCode()).as(priming.answer().getBody()).isEqualTo(404);
-    assertThat(before.items().get("ContentTable")).isPositive();
-    assertThat(Footprint.of(bed.deployment)).isEqualTo(before);
+    assertThat(before.itemsIn(bed.deployment.name("ContentTable"))).isPositive();
+    assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
 
   @Test

@@ -210,6 +210,11 @@ public final class DevServer implements AutoCloseable {
     return front.port();
   }
 
+  /** The local services behind this server, for tests that check what is stored. */
+  LocalAws aws() {
+    return aws;
+  }
+
   /** The website's port (the API's plus one unless any port was asked for). */
   public int sitePort() {
     return site.port();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.mediaartscities.local.aws.StoreFootprint;
 import org.mediaartscities.local.server.HostileRequests.HostileCase;
 import org.mediaartscities.local.server.HostileRequests.Place;
 import org.mediaartscities.shared.json.Json;
@@ -53,7 +54,6 @@ class HostileInputIT {
 
   private static DevServer server;
   private static HttpClient http;
-  private static StoreDigest store;
   private static Fixture fixture;
   private static final HostileRequests REQUESTS = new HostileRequests(ApiContract.get());
 
@@ -64,7 +64,6 @@ class HostileInputIT {
   static void start() throws Exception {
     server = DevServer.start(new DevOptions(0, null, false));
     http = ContractCheckedClient.forDevServer(() -> server.port());
-    store = StoreDigest.of(server);
     fixture = Fixture.create(server, http);
   }
 
@@ -72,9 +71,6 @@ class HostileInputIT {
   static void stop() {
     // ./dev fuzz shows the lines that start with "hostile input".
     System.out.println("hostile input: " + REQUESTS_SENT.get() + " requests, " + FAILURES.get() + " failures");
-    if (store != null) {
-      store.close();
-    }
     if (server != null) {
       server.close();
     }
@@ -161,7 +157,7 @@ class HostileInputIT {
       // A header value no HTTP client can send (CR, LF, NUL): it never reaches API Gateway either.
       return null;
     }
-    Map<String, String> before = store.now();
+    Map<String, String> before = StoreFootprint.of(server.aws()).stored();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -185,7 +181,7 @@ class HostileInputIT {
           return "a 400 names '" + field + "', not the hostile " + hostile.target() + ": " + response.body();
         }
       }
-      Map<String, String> after = store.now();
+      Map<String, String> after = StoreFootprint.of(server.aws()).stored();
       if (!after.equals(before) && !countsFailedTries(operation, status)) {
         return "refused with " + status + " " + response.body() + ", yet the store changed: " + difference(before,
             after);
@@ -240,10 +236,10 @@ class HostileInputIT {
 
   // What an accepted request sets going (an export, an upload check) finishes before the next request's digest.
   private static void settle() throws InterruptedException {
-    Map<String, String> last = store.now();
+    Map<String, String> last = StoreFootprint.of(server.aws()).stored();
     for (int i = 0; i < 20; i++) {
       Thread.sleep(150);
-      Map<String, String> now = store.now();
+      Map<String, String> now = StoreFootprint.of(server.aws()).stored();
       if (now.equals(last)) {
         return;
       }
