@@ -183,14 +183,16 @@ class OpenApiContractTest {
   }
 
   private static void collectExamples(JsonNode node, String pointer, boolean inSchema, List<Example> examples) {
-    if (!node.isObject()) {
-      if (node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          collectExamples(node.get(i), pointer + "/" + i, inSchema, examples);
-        }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collectExamples(node.get(i), pointer + "/" + i, inSchema, examples);
       }
-      return;
+    } else if (node.isObject()) {
+      collectObjectExamples(node, pointer, inSchema, examples);
     }
+  }
+
+  private static void collectObjectExamples(JsonNode node, String pointer, boolean inSchema, List<Example> examples) {
     if (node.has("schema")) {
       String schema = pointer + "/schema";
       if (node.has("example")) {
