@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  *       as the raw {@code .eml}.</li>
  * </ul>
  */
-final class LocalDevEndpoints implements HttpHandler {
+public final class LocalDevEndpoints implements HttpHandler {
 
   static final String MEDIA_PATH = "/_local/media";
 
@@ -102,7 +102,7 @@ final class LocalDevEndpoints implements HttpHandler {
   }
 
   /** Whether a Host header names this machine: {@code localhost} or a loopback address, with or without a port. */
-  static boolean isLoopbackHost(String host) {
+  public static boolean isLoopbackHost(String host) {
     if (host == null || host.isBlank()) {
       return false;
     }

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.mediaartscities.local.server.LocalDevEndpoints;
 import org.mediaartscities.local.RepoPaths;
 
 /**
@@ -83,18 +83,9 @@ public final class SiteServer implements AutoCloseable {
     return http.getAddress().getPort();
   }
 
-  /** Whether a Host header names this machine: localhost or a loopback address, with or without a port. */
+  /** Whether a Host header names this machine, by the dev server's one rule (its token endpoints use it too). */
   static boolean isLoopbackHost(String host) {
-    if (host == null) {
-      return false;
-    }
-    String name = host.strip().toLowerCase(Locale.ROOT);
-    if (name.startsWith("[")) {
-      return name.startsWith("[::1]") && (name.length() == 5 || name.charAt(5) == ':');
-    }
-    int colon = name.indexOf(':');
-    String bare = colon < 0 ? name : name.substring(0, colon);
-    return bare.equals("localhost") || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    return LocalDevEndpoints.isLoopbackHost(host);
   }
 
   @Override
