@@ -28,10 +28,7 @@ final class ContentPriming extends Priming {
 
   @Override
   protected void prime() {
-    APIGatewayV2HTTPEvent event = sample("content/get-news.json", APIGatewayV2HTTPEvent.class);
-    event.setRawPath("/news/" + IMPOSSIBLE_SLUG);
-    event.getRequestContext().getHttp().setPath(event.getRawPath());
-    event.setPathParameters(Map.of("slug", IMPOSSIBLE_SLUG));
+    APIGatewayV2HTTPEvent event = request("content/get-news.json", "/news/" + IMPOSSIBLE_SLUG, "slug", IMPOSSIBLE_SLUG);
     answer = handler.handleRequest(event, context());
     String cursor = config.cursors().encode(Map.of("pk", "snapstart-priming"), "snapstart-priming");
     config.cursors().decode(cursor, "snapstart-priming");

@@ -2,7 +2,6 @@ package org.mediaartscities.newsletter;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.Map;
 import org.mediaartscities.shared.mail.MimeMessages;
 import org.mediaartscities.shared.snapstart.Priming;
 
@@ -27,10 +26,8 @@ final class NewsletterPriming extends Priming {
 
   @Override
   protected void prime() {
-    APIGatewayV2HTTPEvent event = sample("newsletter/get-digest.json", APIGatewayV2HTTPEvent.class);
-    event.setRawPath("/newsletter/digests/" + PrimingSamples.IMPOSSIBLE_RUN);
-    event.getRequestContext().getHttp().setPath(event.getRawPath());
-    event.setPathParameters(Map.of("id", PrimingSamples.IMPOSSIBLE_RUN));
+    APIGatewayV2HTTPEvent event = request("newsletter/get-digest.json",
+        "/newsletter/digests/" + PrimingSamples.IMPOSSIBLE_RUN, "id", PrimingSamples.IMPOSSIBLE_RUN);
     answer = handler.handleRequest(event, context());
     var subscriber = PrimingSamples.subscriber(config.clock().instant());
     mime = MimeMessages.build(PrimingSamples.FROM, config.emails().confirmation(subscriber, "snapstart.priming"));

@@ -1,6 +1,7 @@
 package org.mediaartscities.shared.snapstart;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
 import org.mediaartscities.shared.auth.SecretTokens;
@@ -106,6 +108,18 @@ public abstract class Priming implements Resource {
    */
   protected final <T> T sample(String name, Class<T> type) {
     return parse(read(name), type);
+  }
+
+  /**
+   * The HTTP API sample {@code name}, readdressed to {@code rawPath} with its one path parameter set to
+   * {@code value}: the route the sample takes, on a key no stored record can have.
+   */
+  protected final APIGatewayV2HTTPEvent request(String name, String rawPath, String parameter, String value) {
+    APIGatewayV2HTTPEvent event = sample(name, APIGatewayV2HTTPEvent.class);
+    event.setRawPath(rawPath);
+    event.getRequestContext().getHttp().setPath(rawPath);
+    event.setPathParameters(Map.of(parameter, value));
+    return event;
   }
 
   /** The bytes of a resource packaged with the function under {@code snapstart/}. */

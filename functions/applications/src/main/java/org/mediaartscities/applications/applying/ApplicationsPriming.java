@@ -2,7 +2,6 @@ package org.mediaartscities.applications.applying;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.Map;
 import org.mediaartscities.shared.snapstart.Priming;
 
 /**
@@ -25,10 +24,8 @@ final class ApplicationsPriming extends Priming {
 
   @Override
   protected void prime() {
-    APIGatewayV2HTTPEvent event = sample("applications/get-form.json", APIGatewayV2HTTPEvent.class);
-    event.setRawPath("/calls/" + IMPOSSIBLE_SLUG + "/form");
-    event.getRequestContext().getHttp().setPath(event.getRawPath());
-    event.setPathParameters(Map.of("slug", IMPOSSIBLE_SLUG));
+    APIGatewayV2HTTPEvent event = request("applications/get-form.json", "/calls/" + IMPOSSIBLE_SLUG + "/form",
+        "slug", IMPOSSIBLE_SLUG);
     answer = handler.handleRequest(event, context());
   }
 

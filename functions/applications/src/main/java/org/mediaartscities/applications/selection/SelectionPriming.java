@@ -2,7 +2,6 @@ package org.mediaartscities.applications.selection;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.Map;
 import org.mediaartscities.shared.snapstart.Priming;
 
 /**
@@ -27,10 +26,8 @@ final class SelectionPriming extends Priming {
 
   @Override
   protected void prime() {
-    APIGatewayV2HTTPEvent event = sample("selection/list-call-applications.json", APIGatewayV2HTTPEvent.class);
-    event.setRawPath("/admin/calls/" + IMPOSSIBLE_ID + "/applications");
-    event.getRequestContext().getHttp().setPath(event.getRawPath());
-    event.setPathParameters(Map.of("id", IMPOSSIBLE_ID));
+    APIGatewayV2HTTPEvent event = request("selection/list-call-applications.json",
+        "/admin/calls/" + IMPOSSIBLE_ID + "/applications", "id", IMPOSSIBLE_ID);
     answer = handler.handleRequest(event, context());
   }
 
