@@ -18,7 +18,8 @@ var ROUTES = [
   ['/cities/{slug}', '/city.html'],
   ['/newsletter/confirm', '/newsletter/confirm.html'],
   ['/newsletter/preferences', '/newsletter/preferences.html'],
-  ['/newsletter/unsubscribe', '/newsletter/unsubscribe.html']
+  ['/newsletter/unsubscribe', '/newsletter/unsubscribe.html'],
+  ['/console/callback', '/console/callback.html']
 ];
 var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

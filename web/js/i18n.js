@@ -1,4 +1,5 @@
-// Every visible string comes from /i18n/<language>.json; English fills what a language lacks.
+// Every visible string comes from /i18n/<language>.json, plus the bundles a page names (/i18n/<bundle>/<language>.json,
+// the console's strings, which public pages never load); English fills what a language lacks.
 export const LANGUAGES = { en: 'English', fr: 'Français', he: 'עברית' };
 const RIGHT_TO_LEFT = new Set(['he', 'ar', 'fa', 'ur']);
 
@@ -21,16 +22,20 @@ function choose() {
   return 'en';
 }
 
-async function fetchStrings(language) {
-  const response = await fetch(`/i18n/${language}.json`);
-  return response.ok ? response.json() : {};
+async function fetchStrings(language, bundles) {
+  const files = ['', ...bundles.map((bundle) => `${bundle}/`)].map(async (folder) => {
+    const response = await fetch(`/i18n/${folder}${language}.json`);
+    return response.ok ? response.json() : {};
+  });
+  return Object.assign({}, ...await Promise.all(files));
 }
 
-export async function loadStrings() {
+export async function loadStrings(bundles = []) {
   lang = choose();
   document.documentElement.lang = lang;
   document.documentElement.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
-  const [own, english] = await Promise.all([fetchStrings(lang), lang === 'en' ? null : fetchStrings('en')]);
+  const [own, english] = await Promise.all([fetchStrings(lang, bundles),
+    lang === 'en' ? null : fetchStrings('en', bundles)]);
   strings = own;
   fallback = english || own;
   translate(document);

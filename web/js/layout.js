@@ -30,11 +30,14 @@ function footer() {
   ];
 }
 
-/** Loads the strings, draws the frame, then the page itself; a failure is said in the page, politely. */
-export async function page(draw) {
+/**
+ * Loads the strings (and the bundles named, e.g. the console's), draws the frame, then the page itself; a failure is
+ * said in the page, politely.
+ */
+export async function page(draw, { bundles = [] } = {}) {
   // An emailed link opened in a tab already on this page changes only the fragment: start the page again for it.
   addEventListener('hashchange', () => /(^|[#&])(token|code)=/.test(location.hash) && location.reload());
-  await loadStrings();
+  await loadStrings(bundles);
   document.getElementById('site-header').replaceChildren(...header());
   document.getElementById('site-footer').replaceChildren(...footer());
   const main = document.getElementById('main');

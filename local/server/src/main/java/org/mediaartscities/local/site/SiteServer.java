@@ -37,7 +37,7 @@ public final class SiteServer implements AutoCloseable {
     String apiOrigin = "http://localhost:" + apiPort;
     // Locally, image renditions come from the API's port (the CDN of renditions in AWS).
     var headers = SiteHeaders.load(web.resolve("security-headers.json"),
-        Map.of("MediaOrigin", apiOrigin, "UploadOrigins", uploadOrigin));
+        Map.of("MediaOrigin", apiOrigin, "UploadOrigins", uploadOrigin, "SignInOrigin", ""));
     return start(requestedApiPort == 0 ? 0 : requestedApiPort + 1, web, apiPort, headers);
   }
 

@@ -44,7 +44,7 @@ class SiteFilesTest {
   @Test
   void theContentSecurityPolicyAllowsNoInlineCodeNorFraming() {
     String csp = SiteHeaders.load(WEB.resolve("security-headers.json"), Map.of("MediaOrigin", "https://m.example",
-        "UploadOrigins", "https://u.example")).headers().get("Content-Security-Policy");
+        "UploadOrigins", "https://u.example", "SignInOrigin", "https://s.example")).headers().get("Content-Security-Policy");
 
     assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").doesNotContain("*")
         .contains("default-src 'none'").contains("script-src 'self';").contains("style-src 'self';")
@@ -123,9 +123,14 @@ class SiteFilesTest {
     assertThat(template).contains(csp);
   }
 
+  /** The keys of a language: its main file and the bundles pages load beside it (i18n/<bundle>/<language>.json). */
   private static Set<String> keys(String language) throws IOException {
     var keys = new TreeSet<String>();
-    Json.MAPPER.readTree(WEB.resolve("i18n/" + language + ".json").toFile()).fieldNames().forEachRemaining(keys::add);
+    try (Stream<Path> files = Files.walk(WEB.resolve("i18n"))) {
+      for (Path file : files.filter(f -> f.getFileName().toString().equals(language + ".json")).toList()) {
+        Json.MAPPER.readTree(file.toFile()).fieldNames().forEachRemaining(keys::add);
+      }
+    }
     return keys;
   }
 

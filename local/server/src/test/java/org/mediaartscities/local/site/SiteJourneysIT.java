@@ -274,7 +274,7 @@ class SiteJourneysIT {
     new Select(browser.find("#city")).selectByValue("lyon");
     browser.check("console-1-sign-in");
     browser.find("#sign-in button[type=submit]").click();
-    browser.waitForText("#who", "Signed in as editor-lyon (Lyon)");
+    browser.waitForText("#who", "Signed in as editor-lyon@example.org (Lyon)");
     assertThat(browser.driver.executeScript("return localStorage.length")).isEqualTo(0L);
     assertThat(browser.all("table.items tbody tr")).isNotEmpty();
     browser.check("console-2-news-of-lyon");
@@ -287,7 +287,7 @@ class SiteJourneysIT {
     assertThat(browser.all("table.items tbody tr")).isNotEmpty();
     browser.check("console-3-events-of-lyon");
 
-    browser.find("#who button").click();
+    browser.find(".console-head button").click();
     browser.waitForText("h2", "Sign in");
     assertThat(browser.driver.executeScript("return sessionStorage.length")).isEqualTo(0L);
   }

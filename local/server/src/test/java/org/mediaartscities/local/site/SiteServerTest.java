@@ -47,7 +47,7 @@ class SiteServerTest {
     var web = RepoPaths.root().resolve("web");
     site = SiteServer.start(0, web, echoApi.getAddress().getPort(), SiteHeaders.load(
         web.resolve("security-headers.json"), Map.of("MediaOrigin", "https://media.example", "UploadOrigins",
-            "https://uploads.example")));
+            "https://uploads.example", "SignInOrigin", "https://sign-in.example")));
   }
 
   @AfterAll
@@ -126,7 +126,7 @@ class SiteServerTest {
       HttpResponse<byte[]> response = get(path);
       assertThat(response.headers().firstValue("content-security-policy")).as(path)
           .contains("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: "
-              + "https://media.example; connect-src 'self' https://uploads.example; font-src 'self'; "
+              + "https://media.example; connect-src 'self' https://uploads.example https://sign-in.example; font-src 'self'; "
               + "manifest-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'");
       assertThat(response.headers().firstValue("x-content-type-options")).as(path).contains("nosniff");
       assertThat(response.headers().firstValue("referrer-policy")).as(path).contains("no-referrer");
