@@ -9,6 +9,7 @@ import { clearErrors, showErrors, status } from './forms.js';
 import { page, setTitle } from './layout.js';
 import { controlId, problems, questionBlock, readAnswer, updateWordCount } from './questions.js';
 import { FileQuestion } from './uploads.js';
+import { TeamSection } from './team.js';
 
 const SAVE_DELAY_MS = 1200;
 const tokenKey = (id) => `application-token:${id}`;
@@ -120,6 +121,10 @@ class Application {
         this.questions.append(questionBlock(field, a.answers[field.id]));
       }
     }
+    if (this.form.maxTeamMembers > 0) {
+      this.team = new TeamSection(this.form.maxTeamMembers, a.team, () => this.teamChanged());
+      this.questions.append(this.team.block);
+    }
     this.submitButton = el('button', { type: 'submit' }, t('apply.submit'));
     this.questions.append(this.saveStatus, el('p', { class: 'hint' }, t('apply.autosave')), this.submitButton);
     this.questions.addEventListener('input', (event) => this.changed(event));
@@ -179,7 +184,14 @@ class Application {
     return box;
   }
 
+  teamChanged() {
+    this.teamDirty = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.save(), SAVE_DELAY_MS);
+  }
+
   changed(event) {
+    if (this.team?.changed(event)) return;
     const id = event.target.dataset?.question;
     if (!id) return;
     const field = this.form.fields.find((candidate) => candidate.id === id);
@@ -200,15 +212,19 @@ class Application {
         if (control && control.validity && !control.validity.valid && control.value) continue;
         answers[id] = readAnswer(this.questions, field);
       }
-      if (!Object.keys(answers).length) return;
+      const team = this.teamDirty && !this.team.problems().length ? this.team.read() : undefined;
+      if (!Object.keys(answers).length && !team) return;
       Object.keys(answers).forEach((id) => this.dirty.delete(id));
+      if (team) this.teamDirty = false;
       try {
         status(this.saveStatus, t('apply.saving'));
-        this.data = await api(`/applications/${this.id}`, { method: 'PUT', headers: this.headers, body: { answers } });
+        this.data = await api(`/applications/${this.id}`, { method: 'PUT', headers: this.headers,
+          body: { answers, team } });
         status(this.saveStatus, t('apply.saved', { time: new Intl.DateTimeFormat(lang, { timeStyle: 'short' })
           .format(new Date()) }));
       } catch (error) {
         Object.keys(answers).forEach((id) => this.dirty.add(id));
+        if (team) this.teamDirty = true;
         status(this.saveStatus, t('apply.notSaved', { reason: error.message }), { assertive: true });
       }
     });
@@ -237,7 +253,8 @@ class Application {
 
   async submit() {
     await this.save();
-    const errors = [...problems(this.questions, this.form.fields), ...this.fileProblems()];
+    const errors = [...problems(this.questions, this.form.fields), ...(this.team?.problems() || []),
+      ...this.fileProblems()];
     if (!this.data.emailVerified) {
       errors.unshift({ control: document.getElementById('code'), message: t('errors.notVerified') });
     }
@@ -259,7 +276,7 @@ class Application {
       const id = (error.field || '').replace(/^answers\./, '');
       const field = this.form.fields.find((candidate) => candidate.id === id);
       const control = field ? document.getElementById(controlId(field)) : error.code === 'email_not_verified'
-        ? document.getElementById('code') : null;
+        ? document.getElementById('code') : this.team?.controlFor(error.field) || null;
       showErrors(this.questions, [{ control, message: error.message }]);
     }
   }

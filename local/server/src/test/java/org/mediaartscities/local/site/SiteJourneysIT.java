@@ -186,12 +186,20 @@ class SiteJourneysIT {
     browser.waitForText("#q-statement-count", "27 words.");
     browser.waitForText("#save-status", "Saved at");
 
+    browser.find("#team-add").click();
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("team-0-name");
+    browser.find("#team-0-name").sendKeys("Kenji Mori");
+    browser.find("#team-0-role").sendKeys("Sound design");
+    browser.wait.until(driver -> storedTeam(accessLink).toString().contains("Kenji Mori"));
+    assertThat(storedTeam(accessLink).get(0).get("role").asText()).isEqualTo("Sound design");
+
     // Another device: no storage, the link given at creation
     browser.driver.executeScript("localStorage.clear()");
     browser.driver.get(accessLink);
     browser.waitForPage();
     assertThat(browser.find("#q-statement").getAttribute("value")).startsWith("Une installation lumineuse qui relie");
     assertThat(browser.find("#q-country").getAttribute("value")).isEqualTo("JP");
+    assertThat(browser.find("#team-0-name").getAttribute("value")).isEqualTo("Kenji Mori");
     assertThat(browser.driver.getCurrentUrl()).doesNotContain("token=");
     browser.check("artist-5-resumed-on-another-device");
     browser.screenshot("readme-apply-on-a-phone", 1400);
@@ -290,6 +298,22 @@ class SiteJourneysIT {
     browser.find(".console-head button").click();
     browser.waitForText("h2", "Sign in");
     assertThat(browser.driver.executeScript("return sessionStorage.length")).isEqualTo(0L);
+  }
+
+  /** The team stored for the application that an access link (…?application=ID#token=T) opens, read through the API. */
+  private static JsonNode storedTeam(String accessLink) {
+    Matcher link = Pattern.compile("application=([^#&]+)#token=(.+)$").matcher(accessLink);
+    assertThat(link.find()).as(accessLink).isTrue();
+    try {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/applications/" + link.group(1)))
+          .header("X-Application-Token", link.group(2)).build(), HttpResponse.BodyHandlers.ofString());
+      return Json.MAPPER.readTree(response.body()).path("team");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> titles() {
