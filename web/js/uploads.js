@@ -6,7 +6,7 @@ import { el } from './dom.js';
 import { controlId } from './questions.js';
 import { status } from './forms.js';
 
-function size(bytes) {
+export function size(bytes) {
   // Binary units, as the API counts its limits (20 MB is 20,971,520 bytes).
   const units = [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]];
   for (const [unit, factor] of units) {
@@ -15,7 +15,7 @@ function size(bytes) {
   return `${bytes} B`;
 }
 
-function put(upload, file, progress) {
+export function put(upload, file, progress) {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open(upload.method || 'PUT', upload.uploadUrl);

@@ -1,18 +1,11 @@
 // /console/: the city's items by kind and status, each linked to its editor; calls also to their form, jury and
 // applications. Reviewers, who have no items, are sent to their juries.
 import { query } from '../api.js';
-import { formatDate, lang, t } from '../i18n.js';
+import { formatDate, t } from '../i18n.js';
 import { el } from '../dom.js';
 import { KINDS, page, setTitle } from '../layout.js';
 import { adminApi, consolePage } from './session.js';
-
-export const STATUSES = ['draft', 'scheduled', 'published', 'unpublished'];
-
-/** An item's title in the reader's language, else English, else any, else its slug. */
-export function titleOf(item) {
-  return item.translations?.[lang]?.title || item.translations?.en?.title
-    || Object.values(item.translations || {})[0]?.title || item.slug || item.id;
-}
+import { STATUSES, titleOf } from './titles.js';
 
 function filters(kind, status) {
   return el('form', { class: 'filters', method: 'get', action: '/console/' },
