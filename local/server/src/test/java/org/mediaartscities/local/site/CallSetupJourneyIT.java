@@ -163,7 +163,12 @@ class CallSetupJourneyIT {
     assertThat(texts(get("/admin/calls/" + id + "/jury", editor).get("reviewers")))
         .containsExactly("ana@example.org", "ben.okafor@example.org");
 
-    send("POST", "/admin/calls/" + id + "/publish", editor, "{}", null);
+    // Back to the call itself, published from its editor: the journey ends where an editor ends it
+    browser.find("a[href='/console/item.html?kind=calls&id=" + id + "']").click();
+    browser.waitForPage();
+    browser.find("#publish-now").click();
+    browser.waitForText("#item-status", "Published");
+    browser.check("calls-6-call-published");
     JsonNode published = get("/calls/" + call.get("slug").asText() + "/form?lang=en", null);
     assertThat(ids(published.get("fields"))).containsExactly("note-d-intention", "discipline", "portfolio");
     assertThat(published.get("fields").get(0).get("label").asText()).isEqualTo("Statement");
