@@ -183,6 +183,18 @@ final class Browser implements AutoCloseable {
         .map(LogEntry::getMessage).toList();
   }
 
+  /**
+   * The browser logs every 4xx answer as an error; those the journey caused on purpose, which the page says in its
+   * own words, are taken off the log before the page is checked: the log must hold exactly these, one a status.
+   */
+  void expectRefusals(String... statuses) {
+    List<String> errors = consoleErrors();
+    assertThat(errors).as("console errors: only the API's refusals, on purpose").hasSize(statuses.length);
+    for (int i = 0; i < statuses.length; i++) {
+      assertThat(errors.get(i)).as("console error " + (i + 1)).contains(statuses[i]);
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();

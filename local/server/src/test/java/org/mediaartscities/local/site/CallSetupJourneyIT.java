@@ -3,23 +3,13 @@ package org.mediaartscities.local.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mediaartscities.local.server.DevServer;
-import org.mediaartscities.local.server.DevServerLauncher;
-import org.mediaartscities.shared.json.Json;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -28,44 +18,18 @@ import org.openqa.selenium.support.ui.Select;
  */
 class CallSetupJourneyIT {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  @RegisterExtension
+  static final SiteUnderTest SITE = new SiteUnderTest();
   private static final AtomicInteger CALLS = new AtomicInteger();
-  private static DevServer server;
-  private static Browser browser;
-  private static String api;
-
-  @BeforeAll
-  static void start() {
-    Browser.assumeInstalled();
-    server = DevServerLauncher.startInMemory();
-    api = "http://localhost:" + server.port();
-    browser = Browser.open("http://localhost:" + server.sitePort());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void signedOut() {
-    browser.phone(false);
-    browser.go("/404-check-only-sets-the-origin");
-    browser.driver.executeScript("localStorage.clear(); sessionStorage.clear();");
-    browser.consoleErrors(); // the 404 of that address, on purpose
-  }
+  private final Browser browser = SITE.browser();
+  private final LocalApi api = SITE.api();
 
   @Test
   void anEditorBuildsTheFormWithCriteriaAndBlindReviewAppointsAJuryAndApplicantsGetThoseQuestions() throws Exception {
-    String editor = token("editor", "lyon");
+    String editor = api.token("editor", "lyon", null);
     JsonNode call = createCall(editor);
     String id = call.get("id").asText();
-    signIn("editor", "lyon");
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/call.html?id=" + id);
     browser.waitForText("h1", "Form and jury: Light and sound residency");
     browser.check("calls-1-empty-form");
@@ -86,10 +50,9 @@ class CallSetupJourneyIT {
     browser.find("#save-form").click(); // the new question has no label yet: the API's 400 names fields[2].label.fr
     browser.waitForText("#form-builder .error-summary", "Fill this in (French)");
     assertThat(focusedId()).isEqualTo("f2-label-fr");
-    assertThat(browser.consoleErrors()).as("only the API's 400, on purpose").singleElement()
-        .asString().contains("400");
+    browser.expectRefusals("400");
     browser.check("calls-2-error-at-its-question");
-    assertThat(get("/admin/calls/" + id, editor).get("formVersion").isNull()).isTrue();
+    assertThat(api.json("/admin/calls/" + id, editor).get("formVersion").isNull()).isTrue();
     browser.find("#f2-label-fr").sendKeys("Portfolio");
     browser.find("#f2-label-en").sendKeys("Portfolio");
     assertThat(browser.find("#f2-type-0").isSelected()).as("PDF, offered first").isTrue();
@@ -137,7 +100,7 @@ class CallSetupJourneyIT {
     browser.screenshot("calls-4-form-on-a-phone", 2600);
     browser.phone(false);
 
-    JsonNode form = get("/admin/calls/" + id + "/form", editor);
+    JsonNode form = api.json("/admin/calls/" + id + "/form", editor);
     assertThat(ids(form.get("fields"))).containsExactly("note-d-intention", "discipline", "portfolio");
     JsonNode statement = form.get("fields").get(0);
     assertThat(statement.get("type").asText()).isEqualTo("long-text");
@@ -160,7 +123,7 @@ class CallSetupJourneyIT {
     browser.waitForText("#jury-status", "Jury saved: 2 member(s).");
     assertThat(browser.find("#reviewer-1").getAttribute("value")).isEqualTo("ben.okafor@example.org");
     browser.check("calls-5-jury-saved");
-    assertThat(texts(get("/admin/calls/" + id + "/jury", editor).get("reviewers")))
+    assertThat(texts(api.json("/admin/calls/" + id + "/jury", editor).get("reviewers")))
         .containsExactly("ana@example.org", "ben.okafor@example.org");
 
     // Back to the call itself, published from its editor: the journey ends where an editor ends it
@@ -169,7 +132,7 @@ class CallSetupJourneyIT {
     browser.find("#publish-now").click();
     browser.waitForText("#item-status", "Published");
     browser.check("calls-6-call-published");
-    JsonNode published = get("/calls/" + call.get("slug").asText() + "/form?lang=en", null);
+    JsonNode published = api.json("/calls/" + call.get("slug").asText() + "/form?lang=en", null);
     assertThat(ids(published.get("fields"))).containsExactly("note-d-intention", "discipline", "portfolio");
     assertThat(published.get("fields").get(0).get("label").asText()).isEqualTo("Statement");
     assertThat(published.get("fields").get(0).get("maxWords").asInt()).isEqualTo(300);
@@ -177,10 +140,10 @@ class CallSetupJourneyIT {
 
   @Test
   void aBadJuryAddressIsShownAtItsInputWithTheFocusAndNothingIsStored() throws Exception {
-    String editor = token("editor", "lyon");
+    String editor = api.token("editor", "lyon", null);
     String id = createCall(editor).get("id").asText();
-    send("PUT", "/admin/calls/" + id + "/jury", editor, "{\"reviewers\": [\"ana@example.org\"]}", "\"0\"");
-    signIn("editor", "lyon");
+    api.send("PUT", "/admin/calls/" + id + "/jury", editor, "{\"reviewers\": [\"ana@example.org\"]}", "\"0\"");
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/call.html?id=" + id);
     assertThat(browser.find("#reviewer-0").getAttribute("value")).isEqualTo("ana@example.org");
 
@@ -194,24 +157,23 @@ class CallSetupJourneyIT {
     assertThat(focused.getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.find("#reviewer-2").findElement(org.openqa.selenium.By.xpath("ancestor::li"))
         .getText()).contains("is not an email address");
-    assertThat(browser.consoleErrors()).as("only the API's 400, on purpose").singleElement()
-        .asString().contains("400");
+    browser.expectRefusals("400");
     browser.check("calls-6-bad-jury-address");
 
-    JsonNode jury = get("/admin/calls/" + id + "/jury", editor);
+    JsonNode jury = api.json("/admin/calls/" + id + "/jury", editor);
     assertThat(texts(jury.get("reviewers"))).containsExactly("ana@example.org");
     assertThat(jury.get("version").asInt()).isEqualTo(1);
   }
 
   @Test
   void aStaleSaveSaysSomeoneElseSavedOffersToLoadTheirsAndOverwritesNothing() throws Exception {
-    String editor = token("editor", "lyon");
+    String editor = api.token("editor", "lyon", null);
     JsonNode call = createCall(editor);
     String id = call.get("id").asText();
     String first = """
         {"fields": [{"id": "statement", "type": "long-text", "label": {"fr": "Note", "en": "Statement"}}]}""";
-    send("PUT", "/admin/calls/" + id + "/form", editor, first, "\"" + call.get("version").asText() + "\"");
-    signIn("editor", "lyon");
+    api.send("PUT", "/admin/calls/" + id + "/form", editor, first, "\"" + call.get("version").asText() + "\"");
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/call.html?id=" + id);
     browser.find("#f0-label-en").clear();
     browser.find("#f0-label-en").sendKeys("My statement");
@@ -220,15 +182,14 @@ class CallSetupJourneyIT {
     String theirs = """
         {"fields": [{"id": "statement", "type": "long-text", "label": {"fr": "Note", "en": "Their statement"}}],
          "blindReview": true}""";
-    send("PUT", "/admin/calls/" + id + "/form", editor, theirs, "\"" + (call.get("version").asInt() + 1) + "\"");
+    api.send("PUT", "/admin/calls/" + id + "/form", editor, theirs, "\"" + (call.get("version").asInt() + 1) + "\"");
 
     browser.find("#save-form").click();
     browser.waitForText("#form-notice", "someone else saved it meanwhile");
     assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Load the saved version");
-    assertThat(browser.consoleErrors()).as("only the API's 412, on purpose").singleElement()
-        .asString().contains("412");
+    browser.expectRefusals("412");
     browser.check("calls-7-stale-save");
-    JsonNode stored = get("/admin/calls/" + id + "/form", editor);
+    JsonNode stored = api.json("/admin/calls/" + id + "/form", editor);
     assertThat(stored.get("fields").get(0).get("label").get("en").asText()).isEqualTo("Their statement");
     assertThat(stored.get("version").asInt()).isEqualTo(2);
 
@@ -240,14 +201,14 @@ class CallSetupJourneyIT {
     browser.find("#f0-label-en").sendKeys("My statement");
     browser.find("#save-form").click();
     browser.waitForText("#form-status", "version 3");
-    assertThat(get("/admin/calls/" + id + "/form", editor).get("fields").get(0).get("label").get("en").asText())
+    assertThat(api.json("/admin/calls/" + id + "/form", editor).get("fields").get(0).get("label").get("en").asText())
         .isEqualTo("My statement");
   }
 
   @Test
   void anAdminAddsACityAndRenamesItAndAnEditorIsToldThePageIsForAdministrators() throws Exception {
     String slug = "gotham-" + CALLS.incrementAndGet();
-    signIn("admin", null);
+    SITE.signIn("admin", null, null);
     browser.find(".console-nav a[href='/console/cities.html']").click();
     browser.waitForPage();
     browser.waitForText("table.cities-table caption", "22 cities");
@@ -265,7 +226,7 @@ class CallSetupJourneyIT {
     browser.find("#save-city").click();
     browser.waitForText("#city-form .error-summary", "Choose the country.");
     assertThat(focusedId()).isEqualTo("city-country");
-    browser.consoleErrors(); // the API's 400, on purpose
+    browser.expectRefusals("400");
     browser.check("cities-2-error-at-its-field");
 
     new Select(browser.find("#city-country")).selectByValue("US");
@@ -273,7 +234,7 @@ class CallSetupJourneyIT {
     browser.find("#save-city").click();
     browser.waitForText("#cities-status", "Gotham is added.");
     browser.waitForText("table.cities-table caption", "23 cities");
-    JsonNode added = get("/cities/" + slug, null);
+    JsonNode added = api.json("/cities/" + slug, null);
     assertThat(added.get("names").get("fr").asText()).isEqualTo("Gotham-la-Ville");
     assertThat(added.get("country").asText()).isEqualTo("US");
     assertThat(texts(added.get("languages"))).containsExactly("en", "es");
@@ -287,7 +248,7 @@ class CallSetupJourneyIT {
     browser.find("#save-city").click();
     browser.waitForText("#cities-status", "Gotham City is saved.");
     assertThat(focusedId()).isEqualTo("edit-" + slug);
-    JsonNode renamed = get("/cities/" + slug, null);
+    JsonNode renamed = api.json("/cities/" + slug, null);
     assertThat(renamed.get("names").get("en").asText()).isEqualTo("Gotham City");
     assertThat(renamed.get("names").get("fr").asText()).isEqualTo("Gotham-la-Ville");
     assertThat(renamed.get("coordinates").get("lat").asDouble()).isEqualTo(40.7);
@@ -299,7 +260,7 @@ class CallSetupJourneyIT {
     browser.phone(false);
 
     browser.find(".console-head button").click();
-    signIn("editor", "lyon");
+    SITE.signIn("editor", "lyon", null);
     assertThat(browser.all(".console-nav a[href='/console/cities.html']")).isEmpty();
     browser.go("/console/cities.html");
     browser.waitForText("#admins-only", "This page is for administrators of the network.");
@@ -307,28 +268,17 @@ class CallSetupJourneyIT {
     browser.check("cities-5-editor-refused");
   }
 
-  private static void signIn(String role, String city) {
-    browser.go("/console/");
-    new Select(browser.find("#role")).selectByValue(role);
-    if (city != null) {
-      new Select(browser.find("#city")).selectByValue(city);
-    }
-    browser.find("#sign-in button[type=submit]").click();
-    browser.wait.until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("who")));
-    browser.waitForPage();
-  }
-
-  private static void addQuestion(String type) {
+  private void addQuestion(String type) {
     new Select(browser.find("#add-question-type")).selectByValue(type);
     browser.find("#add-question").click();
   }
 
-  private static List<String> questionTitles() {
+  private List<String> questionTitles() {
     return browser.all(".form-section .card-editor h4").stream().map(WebElement::getText)
         .filter(title -> title.startsWith("Question")).toList();
   }
 
-  private static String focusedId() {
+  private String focusedId() {
     String id = browser.driver.switchTo().activeElement().getAttribute("id");
     return id == null || id.isEmpty() ? null : id;
   }
@@ -342,40 +292,12 @@ class CallSetupJourneyIT {
   }
 
   /** A draft call of Lyon, open now, in French first and English, as an editor creates one through the API. */
-  private static JsonNode createCall(String editor) throws Exception {
+  private JsonNode createCall(String editor) {
     int n = CALLS.incrementAndGet();
-    return send("POST", "/admin/calls", editor, """
+    return api.send("POST", "/admin/calls", editor, """
         {"city": "lyon", "originalLanguage": "fr", "timeZone": "Europe/Paris",
          "opensAt": "2026-11-01T09:00:00+01:00", "closesAt": "2027-06-30T23:59:00+02:00",
          "translations": {"fr": {"title": "Résidence lumière et son %d"},
                           "en": {"title": "Light and sound residency %d"}}}""".formatted(n, n), null);
-  }
-
-  /** A token of the local issuer, as `./dev token` prints it. */
-  private static String token(String role, String city) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(api + "/_local/token?role=" + role
-        + (city == null ? "" : "&city=" + city))).build(), HttpResponse.BodyHandlers.ofString()).body().strip();
-  }
-
-  private static JsonNode get(String path, String token) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(api + path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return Json.MAPPER.readTree(response.body());
-  }
-
-  private static JsonNode send(String method, String path, String token, String body, String ifMatch)
-      throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
-        .header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
-    return Json.MAPPER.readTree(response.body());
   }
 }

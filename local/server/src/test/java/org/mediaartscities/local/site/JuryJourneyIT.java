@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -20,20 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mediaartscities.local.RepoPaths;
-import org.mediaartscities.local.server.DevServer;
-import org.mediaartscities.local.server.DevServerLauncher;
-import org.mediaartscities.shared.json.Json;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The jury's console and the editors' decisions in headless Chromium against {@code ./dev run}: a juror scores and
@@ -44,50 +32,23 @@ import org.openqa.selenium.support.ui.Select;
  */
 class JuryJourneyIT {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  @RegisterExtension
+  static final SiteUnderTest SITE = new SiteUnderTest();
   private static final String JUROR = "juror-one@example.org";
   private static final AtomicInteger CALLS = new AtomicInteger();
-  private static DevServer server;
-  private static Browser browser;
-  private static String api;
-  private static String editor;
+  private final Browser browser = SITE.browser();
+  private final LocalApi api = SITE.api();
+  private final String editor = api.token("editor", "lyon", null);
 
   /** A call made for one journey, and its two submitted applications in submission order. */
   private record Call(String id, String slug, String title, Applicant first, Applicant second) {}
 
   private record Applicant(String id, String token, String name, String email) {}
 
-  @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = DevServerLauncher.startInMemory();
-    api = "http://localhost:" + server.port();
-    browser = Browser.open("http://localhost:" + server.sitePort());
-    editor = "Bearer " + token("role=editor&city=lyon");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void signedOut() {
-    browser.phone(false);
-    browser.go("/404-check-only-sets-the-origin");
-    browser.driver.executeScript("localStorage.clear(); sessionStorage.clear();");
-    browser.consoleErrors(); // the 404 of that address, on purpose
-  }
-
   @Test
   void aJurorOpensTheirJuryPagesToAnApplicationAndScoresBothCriteria() throws Exception {
     Call call = newCall();
-    signIn("reviewer", JUROR);
+    SITE.signIn("reviewer", null, JUROR);
     browser.go("/console/jury.html");
     browser.waitForText("h1", "Your juries");
     browser.waitForText("table.jury-calls", call.title());
@@ -144,7 +105,7 @@ class JuryJourneyIT {
   @Test
   void aJurorStepsBackFromAnApplicationAfterConfirmingAndNoLongerSeesIt() throws Exception {
     Call call = newCall();
-    signIn("reviewer", JUROR);
+    SITE.signIn("reviewer", null, JUROR);
     browser.go("/console/application.html?id=" + call.first().id());
     browser.waitForText("h1", "Application ");
     browser.find("#recusal button[type=submit]").click();
@@ -168,7 +129,7 @@ class JuryJourneyIT {
     browser.check("jury-8-list-after-recusal");
     browser.go("/console/application.html?id=" + call.first().id());
     browser.waitForText("#refused", "You stepped back from this application");
-    assertThat(browser.consoleErrors()).isNotEmpty().allSatisfy(error -> assertThat(error).contains("403"));
+    browser.expectRefusals("403");
     browser.check("jury-9-recused-application-refused");
   }
 
@@ -177,7 +138,7 @@ class JuryJourneyIT {
     Call call = newCall();
     String before = asEditor("/admin/calls/" + call.id() + "/applications").toString()
         + asEditor("/admin/applications/" + call.first().id());
-    signIn("reviewer", "other@example.org");
+    SITE.signIn("reviewer", null, "other@example.org");
     browser.go("/console/jury.html");
     browser.waitForText("main", "No call's jury names your address (other@example.org) yet.");
     browser.check("jury-10-no-jury");
@@ -185,13 +146,13 @@ class JuryJourneyIT {
     browser.go("/console/applications.html?call=" + call.id());
     browser.waitForText("#refused", "This call's jury does not name you");
     assertThat(browser.all("table.applications")).isEmpty();
-    assertThat(browser.consoleErrors()).isNotEmpty().allSatisfy(error -> assertThat(error).contains("403"));
+    browser.expectRefusals("403");
     browser.check("jury-11-call-refused");
 
     browser.go("/console/application.html?id=" + call.first().id());
     browser.waitForText("#refused", "This call's jury does not name you");
     assertThat(browser.all("#review, #recusal")).isEmpty();
-    assertThat(browser.consoleErrors()).isNotEmpty().allSatisfy(error -> assertThat(error).contains("403"));
+    browser.expectRefusals("403");
     browser.check("jury-12-application-refused");
 
     String after = asEditor("/admin/calls/" + call.id() + "/applications").toString()
@@ -202,9 +163,9 @@ class JuryJourneyIT {
   @Test
   void theEditorSeesTheScoresDecidesAndSendsTheDecisions() throws Exception {
     Call call = newCall();
-    send("PUT", "/admin/applications/" + call.first().id() + "/review", "Bearer " + juror(),
-        "{\"scores\": {\"quality\": 5, \"feasibility\": 5}, \"comment\": \"Remarquable.\"}");
-    signIn("editor", "lyon");
+    api.send("PUT", "/admin/applications/" + call.first().id() + "/review", api.token("reviewer", null, JUROR),
+        "{\"scores\": {\"quality\": 5, \"feasibility\": 5}, \"comment\": \"Remarquable.\"}", null);
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/applications.html?call=" + call.id());
     browser.waitForText("h1", "Applications: " + call.title());
     String firstRow = browser.find("table.applications tbody tr").getText();
@@ -233,7 +194,7 @@ class JuryJourneyIT {
     assertThat(status(call.first())).isEqualTo("accepted");
     assertThat(status(call.second())).isEqualTo("rejected");
     List<String> decisionMails = new ArrayList<>();
-    for (JsonNode email : Json.MAPPER.readTree(get("/_local/outbox", null)).get("items")) {
+    for (JsonNode email : api.outbox().get("items")) {
       String to = email.get("to").toString();
       if ((to.contains(call.first().email()) || to.contains(call.second().email()))
           && !email.get("text").asText().contains("#code=") && !email.get("subject").asText().contains("receipt")) {
@@ -249,7 +210,7 @@ class JuryJourneyIT {
     Call call = newCall();
     browser.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
         "downloadPath", downloads.toString()));
-    signIn("editor", "lyon");
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/applications.html?call=" + call.id());
     browser.find("#export-csv").click();
     browser.waitForText("#csv-status", "is downloaded");
@@ -269,8 +230,8 @@ class JuryJourneyIT {
     browser.check("editor-6-exports");
     String zipUrl = browser.find("#zip-download").getAttribute("href");
     var entries = new ArrayList<String>();
-    try (var zip = new ZipInputStream(new ByteArrayInputStream(HTTP.send(HttpRequest.newBuilder(URI.create(zipUrl))
-        .build(), HttpResponse.BodyHandlers.ofByteArray()).body()))) {
+    byte[] zipped = api.exchange(HttpRequest.newBuilder(URI.create(zipUrl))).bytes();
+    try (var zip = new ZipInputStream(new ByteArrayInputStream(zipped))) {
       for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         entries.add(entry.getName());
       }
@@ -279,40 +240,27 @@ class JuryJourneyIT {
   }
 
   /** The editor records a decision on one application's screen. */
-  private static void decide(Applicant applicant, String decision) {
+  private void decide(Applicant applicant, String decision) {
     browser.go("/console/application.html?id=" + applicant.id());
     browser.find("label[for=decision-" + decision + "]").click();
     browser.find("#decision button[type=submit]").click();
     browser.waitForText("#decision-status", "Decision recorded");
   }
 
-  /** Signs in with the local issuer as a city's editor or as a juror with that address. */
-  private static void signIn(String role, String cityOrEmail) {
-    browser.go("/console/");
-    new Select(browser.find("#role")).selectByValue(role);
-    if (role.equals("editor")) {
-      new Select(browser.find("#city")).selectByValue(cityOrEmail);
-    } else {
-      browser.find("#email").sendKeys(cityOrEmail);
-    }
-    browser.find("#sign-in button[type=submit]").click();
-    browser.find("#who");
-  }
-
   /**
    * A published call of Lyon, open now, with a blind form of two criteria and an optional portfolio, a jury naming
    * juror-one, and two verified, submitted applications (the second with a portfolio), as API users make them.
    */
-  private static Call newCall() throws Exception {
+  private Call newCall() throws Exception {
     String title = "Light residency " + CALLS.incrementAndGet() + "-" + System.nanoTime() % 100_000;
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-    JsonNode call = Json.MAPPER.readTree(send("POST", "/admin/calls", editor, """
+    JsonNode call = api.post("/admin/calls", editor, """
         {"originalLanguage": "fr", "city": "lyon", "timeZone": "Europe/Paris",
          "translations": {"fr": {"title": "%s (fr)"}, "en": {"title": "%s"}},
          "opensAt": "%s", "closesAt": "%s", "contact": {"email": "residences@example.org"}}"""
-        .formatted(title, title, now.minusHours(1), now.plusDays(14))));
+        .formatted(title, title, now.minusHours(1), now.plusDays(14)));
     String id = call.get("id").asText();
-    send("PUT", "/admin/calls/" + id + "/form", editor, etag("/admin/calls/" + id), """
+    api.send("PUT", "/admin/calls/" + id + "/form", editor, """
         {"fields": [
            {"id": "statement", "type": "long-text", "required": true, "minWords": 5,
             "label": {"fr": "Votre projet", "en": "Your project"}},
@@ -321,112 +269,47 @@ class JuryJourneyIT {
          "criteria": [
            {"id": "quality", "weight": 2, "scale": 5, "name": {"fr": "Qualité", "en": "Quality"}},
            {"id": "feasibility", "weight": 1, "scale": 5, "name": {"fr": "Faisabilité", "en": "Feasibility"}}],
-         "blindReview": true}""");
-    send("PUT", "/admin/calls/" + id + "/jury", editor, etag("/admin/calls/" + id + "/jury"),
-        "{\"reviewers\": [\"" + JUROR + "\"]}");
-    send("POST", "/admin/calls/" + id + "/publish", editor, "{}");
+         "blindReview": true}""", api.etag("/admin/calls/" + id, editor));
+    api.send("PUT", "/admin/calls/" + id + "/jury", editor, "{\"reviewers\": [\"" + JUROR + "\"]}",
+        api.etag("/admin/calls/" + id + "/jury", editor));
+    api.post("/admin/calls/" + id + "/publish", editor, "{}");
     String slug = call.get("slug").asText();
     return new Call(id, slug, title, apply(slug, "Aya Tanaka", false), apply(slug, "Noa Levi", true));
   }
 
   /** An artist's application: created, its address verified with the mailed code, answered and submitted. */
-  private static Applicant apply(String slug, String name, boolean withPortfolio) throws Exception {
+  private Applicant apply(String slug, String name, boolean withPortfolio) throws Exception {
     String email = name.toLowerCase().replace(' ', '.') + "+" + System.nanoTime() + "@example.org";
-    JsonNode created = Json.MAPPER.readTree(send("POST", "/calls/" + slug + "/applications", null,
-        "{\"name\": \"" + name + "\", \"email\": \"" + email + "\", \"language\": \"en\"}"));
+    JsonNode created = api.post("/calls/" + slug + "/applications", null,
+        "{\"name\": \"" + name + "\", \"email\": \"" + email + "\", \"language\": \"en\"}");
     var applicant = new Applicant(created.get("applicationId").asText(), created.get("token").asText(), name, email);
-    String token = "Bearer " + applicant.token();
-    send("POST", "/applications/" + applicant.id() + "/verify", token, "{\"code\": \"" + code(email) + "\"}");
-    send("PUT", "/applications/" + applicant.id(), token, "{\"answers\": {\"statement\": "
-        + "\"Une installation qui relie deux villes par des capteurs de lumière.\"}}");
+    String token = applicant.token();
+    api.post("/applications/" + applicant.id() + "/verify", token, "{\"code\": \"" + api.codeIn(email) + "\"}");
+    api.send("PUT", "/applications/" + applicant.id(), token, "{\"answers\": {\"statement\": "
+        + "\"Une installation qui relie deux villes par des capteurs de lumière.\"}}", null);
     if (withPortfolio) {
       Path pdf = RepoPaths.root().resolve("local/samples/portfolio.pdf");
-      JsonNode upload = Json.MAPPER.readTree(send("POST", "/applications/" + applicant.id() + "/files", token,
+      JsonNode upload = api.post("/applications/" + applicant.id() + "/files", token,
           "{\"fieldId\": \"portfolio\", \"fileName\": \"" + name + " portfolio.pdf\", \"contentType\": "
-              + "\"application/pdf\", \"size\": " + Files.size(pdf) + "}"));
-      HTTP.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
-          .header("Content-Type", "application/pdf").PUT(HttpRequest.BodyPublishers.ofFile(pdf)).build(),
-          HttpResponse.BodyHandlers.discarding());
+              + "\"application/pdf\", \"size\": " + Files.size(pdf) + "}");
+      api.upload(upload.get("uploadUrl").asText(), "application/pdf", pdf);
       browser.wait.until(d -> filesChecked(applicant));
     }
-    send("POST", "/applications/" + applicant.id() + "/submit", token, null);
+    api.post("/applications/" + applicant.id() + "/submit", token, null);
     return applicant;
   }
 
-  private static boolean filesChecked(Applicant applicant) {
-    try {
-      JsonNode files = Json.MAPPER.readTree(get("/applications/" + applicant.id(), "Bearer " + applicant.token()))
-          .get("files");
-      return !files.isEmpty() && files.get(0).get("status").asText().equals("ready");
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private boolean filesChecked(Applicant applicant) {
+    JsonNode files = api.json("/applications/" + applicant.id(), applicant.token()).get("files");
+    return !files.isEmpty() && files.get(0).get("status").asText().equals("ready");
   }
 
-  /** The code mailed to that address, from the local outbox. */
-  private static String code(String email) throws Exception {
-    Pattern code = Pattern.compile("#code=([A-Za-z0-9-]+)");
-    Instant until = Instant.now().plusSeconds(10);
-    while (Instant.now().isBefore(until)) {
-      for (JsonNode mail : Json.MAPPER.readTree(get("/_local/outbox", null)).get("items")) {
-        Matcher matcher = code.matcher(mail.get("text").asText());
-        if (mail.get("to").toString().contains(email) && matcher.find()) {
-          return matcher.group(1);
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no code mailed to " + email);
+  private String status(Applicant applicant) {
+    return api.json("/applications/" + applicant.id(), applicant.token()).get("status").asText();
   }
 
-  private static String status(Applicant applicant) throws Exception {
-    return Json.MAPPER.readTree(get("/applications/" + applicant.id(), "Bearer " + applicant.token()))
-        .get("status").asText();
-  }
-
-  private static String juror() throws Exception {
-    return token("role=reviewer&email=" + URLEncoder.encode(JUROR, StandardCharsets.UTF_8));
-  }
-
-  private static String token(String query) throws Exception {
-    return get("/_local/token?" + query, null).strip();
-  }
-
-  private static JsonNode asEditor(String path) throws Exception {
-    return Json.MAPPER.readTree(get(path, editor));
-  }
-
-  private static String etag(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", editor).build(),
-        HttpResponse.BodyHandlers.discarding()).headers().firstValue("etag").orElseThrow();
-  }
-
-  private static String get(String path, String auth) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(api + path));
-    if (auth != null) {
-      request.header("Authorization", auth);
-    }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return response.body();
-  }
-
-  private static String send(String method, String path, String auth, String body) throws Exception {
-    return send(method, path, auth, null, body);
-  }
-
-  private static String send(String method, String path, String auth, String ifMatch, String body) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(api + path)).header("content-type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (auth != null) {
-      request.header("Authorization", auth);
-    }
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 202);
-    return response.body();
+  private JsonNode asEditor(String path) {
+    return api.json(path, editor);
   }
 
   /** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */

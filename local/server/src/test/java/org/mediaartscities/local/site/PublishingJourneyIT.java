@@ -5,24 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mediaartscities.local.server.DevServer;
-import org.mediaartscities.local.server.DevServerLauncher;
-import org.mediaartscities.shared.json.Json;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -34,47 +23,22 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PublishingJourneyIT {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static DevServer server;
-  private static Browser browser;
-  private static String api;
-
-  @BeforeAll
-  static void start() {
-    Browser.assumeInstalled();
-    server = DevServerLauncher.startInMemory();
-    api = "http://localhost:" + server.port();
-    browser = Browser.open("http://localhost:" + server.sitePort());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void signedOutOnADesktop() {
-    browser.phone(false);
-    browser.go("/404-check-only-sets-the-origin");
-    browser.driver.executeScript("localStorage.clear(); sessionStorage.clear();");
-    browser.consoleErrors(); // the 404 of that address, on purpose
-  }
+  @RegisterExtension
+  static final SiteUnderTest SITE = new SiteUnderTest();
+  private final Browser browser = SITE.browser();
+  private final LocalApi api = SITE.api();
 
   @Test
   void anEditorWritesANewsItemInTwoLanguagesWithAnImagePreviewsItAndPublishes() throws Exception {
-    signInAsEditorOf("lyon");
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/item.html?kind=news");
     browser.waitForText("main h1", "New item in News");
     browser.check("publishing-1-new-news-item");
 
     browser.find("#t-en-title").sendKeys("Lights over the Saône");
     browser.find("#t-en-summary").sendKeys("A night of light and sound on the river.");
-    browser.find("#t-en-body").sendKeys("An evening of **light** and sound.\n\nSee [the programme](https://example.org).");
+    browser.find("#t-en-body")
+        .sendKeys("An evening of **light** and sound.\n\nSee [the programme](https://example.org).");
     browser.find("#tab-fr").click();
     browser.find("#t-fr-title").sendKeys("Lumières sur la Saône");
     browser.find("#t-fr-summary").sendKeys("Une nuit de lumière et de son sur la rivière.");
@@ -105,12 +69,13 @@ class PublishingJourneyIT {
     browser.waitForText("#history", "Published");
     browser.check("publishing-3-published");
 
-    String slug = stored("news", id, editorToken("lyon")).get("slug").asText();
-    JsonNode published = Json.MAPPER.readTree(get("/news/" + slug + "?lang=fr", null).body());
+    String slug = api.stored("news", id, api.token("editor", "lyon", null)).get("slug").asText();
+    JsonNode published = api.json("/news/" + slug + "?lang=fr", null);
     assertThat(published.get("title").asText()).isEqualTo("Lumières sur la Saône");
     assertThat(published.get("bodyHtml").asText()).contains("<strong>lumière</strong>");
     assertThat(published.get("images")).hasSize(1);
-    assertThat(published.get("images").get(0).get("alt").asText()).isEqualTo("Des bateaux éclairés en bleu sous un pont");
+    assertThat(published.get("images").get(0).get("alt").asText())
+        .isEqualTo("Des bateaux éclairés en bleu sous un pont");
     assertThat(published.get("images").get(0).get("renditions")).isNotEmpty();
 
     browser.go("/news/" + slug + "?lang=fr");
@@ -125,15 +90,15 @@ class PublishingJourneyIT {
 
   @Test
   void anEditorSchedulesOneItemUnpublishesAnotherAndTheHistorySaysSo() throws Exception {
-    String token = editorToken("lyon");
+    String token = api.token("editor", "lyon", null);
     String later = create("news", token, "{\"translations\": {\"en\": {\"title\": \"Winter residencies announced\"}}}");
     String live = create("news", token, "{\"translations\": {\"en\": {\"title\": \"Summer workshop report\"}}}");
-    post("/admin/news/" + live + "/publish", token, "{}");
-    String liveSlug = stored("news", live, token).get("slug").asText();
-    assertThat(get("/news/" + liveSlug, null).statusCode()).isEqualTo(200);
+    api.post("/admin/news/" + live + "/publish", token, "{}");
+    String liveSlug = api.stored("news", live, token).get("slug").asText();
+    assertThat(api.get("/news/" + liveSlug, null).status()).isEqualTo(200);
     browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
     try {
-      signInAsEditorOf("lyon");
+      SITE.signIn("editor", "lyon", null);
       browser.go("/console/item.html?kind=news&id=" + later);
       browser.waitForText("main h1", "Winter residencies announced");
       browser.driver.executeScript("arguments[0].value = '2031-01-15T09:30'", browser.find("#publish-at"));
@@ -145,7 +110,7 @@ class PublishingJourneyIT {
     } finally {
       browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
     }
-    JsonNode scheduled = stored("news", later, token);
+    JsonNode scheduled = api.stored("news", later, token);
     assertThat(scheduled.get("status").asText()).isEqualTo("scheduled");
     // 09:30 on the editor's clock in Tokyo (UTC+9)
     assertThat(Instant.parse(scheduled.get("publishedAt").asText())).isEqualTo(Instant.parse("2031-01-15T00:30:00Z"));
@@ -157,28 +122,28 @@ class PublishingJourneyIT {
     browser.waitForText("#history", "Unpublished");
     assertThat(browser.find("#history").getText()).contains("Published").contains("Created");
     browser.check("publishing-6-unpublished-with-history");
-    assertThat(stored("news", live, token).get("status").asText()).isEqualTo("unpublished");
-    assertThat(get("/news/" + liveSlug, null).statusCode()).isEqualTo(404);
+    assertThat(api.stored("news", live, token).get("status").asText()).isEqualTo("unpublished");
+    assertThat(api.get("/news/" + liveSlug, null).status()).isEqualTo(404);
 
     browser.find("#delete").click();
     browser.waitForText("#confirm-delete", "This cannot be undone");
     browser.check("publishing-7-delete-confirmation");
     browser.find("#confirm-delete button.secondary").click();
-    assertThat(stored("news", live, token).get("status").asText()).isEqualTo("unpublished");
+    assertThat(api.stored("news", live, token).get("status").asText()).isEqualTo("unpublished");
     browser.find("#delete").click();
     browser.find("#confirm-delete-yes").click();
     browser.wait.until(ExpectedConditions.urlContains("/console/?kind=news"));
-    assertThat(get("/admin/news/" + live, token).statusCode()).isEqualTo(404);
+    assertThat(api.get("/admin/news/" + live, token).status()).isEqualTo(404);
   }
 
   @Test
   void aRefusedSaveIsSaidAtItsFieldWithTheFocusThereAndNothingIsStored() throws Exception {
-    String token = editorToken("lyon");
+    String token = api.token("editor", "lyon", null);
     String taken = create("news", token, "{\"translations\": {\"en\": {\"title\": \"Open studios\"}}}");
-    String takenSlug = stored("news", taken, token).get("slug").asText();
+    String takenSlug = api.stored("news", taken, token).get("slug").asText();
     String id = create("news", token, "{\"translations\": {\"en\": {\"title\": \"Open archives\"}}}");
-    JsonNode before = stored("news", id, token);
-    signInAsEditorOf("lyon");
+    JsonNode before = api.stored("news", id, token);
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/item.html?kind=news&id=" + id);
     browser.waitForText("main h1", "Open archives");
 
@@ -189,7 +154,7 @@ class PublishingJourneyIT {
     WebElement focused = browser.driver.switchTo().activeElement();
     assertThat(focused.getAttribute("id")).isEqualTo("f-slug");
     assertThat(focused.getAttribute("aria-invalid")).isEqualTo("true");
-    refusedByTheApi("409 (Conflict)");
+    browser.expectRefusals("409 (Conflict)");
     browser.check("publishing-8-slug-taken");
 
     browser.find("#f-slug").clear();
@@ -197,21 +162,21 @@ class PublishingJourneyIT {
     browser.find("#save").click();
     browser.waitForText(".error-summary", "Give the item a title");
     assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("t-en-title");
-    JsonNode after = stored("news", id, token);
+    JsonNode after = api.stored("news", id, token);
     assertThat(after.get("version")).isEqualTo(before.get("version"));
     assertThat(after.get("slug")).isEqualTo(before.get("slug"));
     assertThat(after.get("translations")).isEqualTo(before.get("translations"));
 
     // Someone else saves meanwhile: the page says so and offers the saved version, rather than overwriting it.
-    put("/admin/news/" + id, token, before.get("version").asLong(),
-        "{\"translations\": {\"en\": {\"title\": \"Open archives, revised\"}}}");
+    api.send("PUT", "/admin/news/" + id, token, "{\"translations\": {\"en\": {\"title\": \"Open archives, revised\"}}}",
+        "\"" + before.get("version").asLong() + "\"");
     browser.find("#t-en-title").sendKeys("Open archives of the city");
     browser.find("#save").click();
     browser.waitForText("#stale", "Someone else saved this item");
     assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("stale");
-    refusedByTheApi("412 (Precondition Failed)");
+    browser.expectRefusals("412 (Precondition Failed)");
     browser.check("publishing-9-someone-else-saved");
-    assertThat(stored("news", id, token).at("/translations/en/title").asText()).isEqualTo("Open archives, revised");
+    assertThat(api.stored("news", id, token).at("/translations/en/title").asText()).isEqualTo("Open archives, revised");
     browser.find("#stale button").click();
     browser.waitForPage();
     browser.waitForText("main h1", "Open archives, revised");
@@ -219,23 +184,23 @@ class PublishingJourneyIT {
 
   @Test
   void anEditorOfLyonOpeningAnotherCitysItemIsToldPlainlyItIsNotTheirs() throws Exception {
-    String id = create("events", editorToken("linz"), """
+    String id = create("events", api.token("editor", "linz", null), """
         {"translations": {"en": {"title": "Ars Electronica preview"}}, "startsAt": "2031-09-04T18:00:00+02:00",
          "endsAt": "2031-09-04T22:00:00+02:00", "timeZone": "Europe/Vienna", "attendanceMode": "offline",
          "venue": {"name": "Post City"}}""");
-    signInAsEditorOf("lyon");
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/item.html?kind=events&id=" + id);
     browser.waitForText("#refusal", "This item is not yours");
     assertThat(browser.find("#refusal").getText()).contains("Lyon");
     assertThat(browser.all("#item-form")).isEmpty();
     assertThat(browser.find("main a[href='/console/?kind=events']").getText()).isEqualTo("Back to the list of items");
-    refusedByTheApi("403 (Forbidden)");
+    browser.expectRefusals("403 (Forbidden)");
     browser.check("publishing-10-not-yours");
   }
 
   @Test
   void anEditorCreatesACallDraftFindsTheLinkToItsFormAndJuryAndPublishesIt() throws Exception {
-    signInAsEditorOf("lyon");
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/item.html?kind=calls");
     browser.waitForText("main h1", "New item in Calls");
     browser.find("#t-en-title").sendKeys("Light and data residency 2031");
@@ -256,13 +221,13 @@ class PublishingJourneyIT {
     assertThat(browser.find("#form-and-jury").getAttribute("href")).endsWith("/console/call.html?id=" + id);
     browser.check("publishing-12-call-draft");
 
-    JsonNode call = stored("calls", id, editorToken("lyon"));
+    JsonNode call = api.stored("calls", id, api.token("editor", "lyon", null));
     assertThat(call.get("closesAt").asText()).isEqualTo("2031-03-01T18:00:00+01:00");
     assertThat(call.get("timeZone").asText()).isEqualTo("Europe/Paris");
     assertThat(call.at("/translations/en/eligibility").asText()).isEqualTo("Artists living in a city of the network.");
     browser.find("#publish-now").click();
     browser.waitForText("#item-status", "Published");
-    JsonNode published = Json.MAPPER.readTree(get("/calls/" + call.get("slug").asText(), null).body());
+    JsonNode published = api.json("/calls/" + call.get("slug").asText(), null);
     assertThat(published.get("status").asText()).isEqualTo("open");
     assertThat(published.get("award").asText()).isEqualTo("A fee of 6,000 euros, travel and a studio.");
 
@@ -275,7 +240,7 @@ class PublishingJourneyIT {
 
   @Test
   void anEventIsTimedOnItsOwnClocksAndNeedsAVenueWhenItTakesPlaceOnSite() throws Exception {
-    signInAsEditorOf("lyon");
+    SITE.signIn("editor", "lyon", null);
     browser.go("/console/item.html?kind=events");
     browser.waitForText("main h1", "New item in Events");
     browser.find("#t-en-title").sendKeys("Mapping night in Toronto");
@@ -292,7 +257,8 @@ class PublishingJourneyIT {
     browser.find("#save").click();
     browser.wait.until(ExpectedConditions.urlContains("&id="));
     browser.waitForText("#save-status", "Saved at");
-    JsonNode event = stored("events", browser.driver.getCurrentUrl().replaceFirst(".*&id=", ""), editorToken("lyon"));
+    String id = browser.driver.getCurrentUrl().replaceFirst(".*&id=", "");
+    JsonNode event = api.stored("events", id, api.token("editor", "lyon", null));
     assertThat(event.get("startsAt").asText()).isEqualTo("2031-05-10T19:00:00-04:00");
     assertThat(event.get("endsAt").asText()).isEqualTo("2031-05-10T23:30:00-04:00");
     assertThat(event.at("/venue/name").asText()).isEqualTo("Harbourfront Centre");
@@ -302,24 +268,6 @@ class PublishingJourneyIT {
     browser.find("#artists-add").click();
     assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("f-artists-0-name");
     browser.check("publishing-15-new-project");
-  }
-
-  /** Signs in through the console's own form, as an editor of that city. */
-  private static void signInAsEditorOf(String city) {
-    browser.go("/console/");
-    browser.waitForText("h1", "Editors' console");
-    new Select(browser.find("#role")).selectByValue("editor");
-    new Select(browser.find("#city")).selectByValue(city);
-    browser.find("#sign-in button[type=submit]").click();
-    browser.waitForText("#who", "Signed in as");
-  }
-
-  /**
-   * The browser logs every 4xx answer as an error; the one the journey caused on purpose, which the page says in its
-   * own words, is taken off the log (and must be the only one) before the page is checked.
-   */
-  private static void refusedByTheApi(String status) {
-    assertThat(browser.consoleErrors()).isNotEmpty().allSatisfy(error -> assertThat(error).contains(status));
   }
 
   /** A small PNG drawn here: a real image for the media function to check and re-encode. */
@@ -337,41 +285,7 @@ class PublishingJourneyIT {
     return file;
   }
 
-  private static String editorToken(String city) throws Exception {
-    return get("/_local/token?role=editor&city=" + URLEncoder.encode(city, StandardCharsets.UTF_8), null).body().strip();
-  }
-
-  private static String create(String kind, String token, String body) throws Exception {
-    return post("/admin/" + kind, token, body).get("id").asText();
-  }
-
-  private static JsonNode stored(String kind, String id, String token) throws Exception {
-    HttpResponse<String> response = get("/admin/" + kind + "/" + id, token);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Json.MAPPER.readTree(response.body());
-  }
-
-  private static HttpResponse<String> get(String path, String token) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(api + path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonNode post(String path, String token, String body) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(api + path)).POST(HttpRequest.BodyPublishers.ofString(body)), token);
-  }
-
-  private static JsonNode put(String path, String token, long version, String body) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(api + path)).header("If-Match", "\"" + version + "\"")
-        .PUT(HttpRequest.BodyPublishers.ofString(body)), token);
-  }
-
-  private static JsonNode send(HttpRequest.Builder request, String token) throws Exception {
-    HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + token)
-        .header("content-type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-    return Json.MAPPER.readTree(response.body());
+  private String create(String kind, String token, String body) {
+    return api.post("/admin/" + kind, token, body).get("id").asText();
   }
 }

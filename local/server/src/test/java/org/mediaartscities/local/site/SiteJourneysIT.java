@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mediaartscities.local.RepoPaths;
-import org.mediaartscities.local.server.DevServer;
 import org.mediaartscities.local.server.DevServerLauncher;
 import org.mediaartscities.shared.json.Json;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -35,39 +28,11 @@ import org.openqa.selenium.support.ui.Select;
  */
 class SiteJourneysIT {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  @RegisterExtension
+  static final SiteUnderTest SITE = new SiteUnderTest();
   private static final String CALL = "city-to-city-residency-open-call";
-  private static DevServer server;
-  private static Browser browser;
-  private static String api;
-  private static String site;
-
-  @BeforeAll
-  static void start() {
-    Browser.assumeInstalled();
-    server = DevServerLauncher.startInMemory();
-    api = "http://localhost:" + server.port();
-    site = "http://localhost:" + server.sitePort();
-    browser = Browser.open(site);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void freshVisitor() {
-    browser.phone(false);
-    browser.go("/404-check-only-sets-the-origin");
-    browser.driver.executeScript("localStorage.clear(); sessionStorage.clear();");
-    browser.consoleErrors(); // the 404 of that address, on purpose
-  }
+  private final Browser browser = SITE.browser();
+  private final LocalApi api = SITE.api();
 
   @Test
   void aVisitorBrowsesTheHomePageAListWithAFilterItsNextPageAndADetailWithItsImage() throws Exception {
@@ -87,7 +52,8 @@ class SiteJourneysIT {
     browser.find(".filters button").click();
     browser.wait.until(ExpectedConditions.urlContains("city=lyon"));
     browser.waitForPage();
-    assertThat(browser.all(".card .meta")).isNotEmpty().allSatisfy(meta -> assertThat(meta.getText()).startsWith("Lyon"));
+    assertThat(browser.all(".card .meta")).isNotEmpty()
+        .allSatisfy(meta -> assertThat(meta.getText()).startsWith("Lyon"));
     browser.check("visitor-2-news-in-lyon");
 
     browser.go("/news/");
@@ -164,7 +130,7 @@ class SiteJourneysIT {
     browser.check("artist-3-verify");
 
     // The code's link, opened on the device where the application started
-    String codeLink = linkInEmail(email, "#code=");
+    String codeLink = api.linkIn(email, "#code=");
     browser.driver.get(codeLink);
     browser.waitForPage();
     browser.waitForText("#verification", "Address confirmed: " + email);
@@ -211,7 +177,7 @@ class SiteJourneysIT {
     assertThat(number).matches("Receipt number: [A-Z]{3}-\\d{4}-\\d{4}");
     assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("receipt-title");
     browser.check("artist-6-receipt");
-    assertThat(outbox().findValues("subject").stream().map(JsonNode::asText))
+    assertThat(api.outbox().findValues("subject").stream().map(JsonNode::asText))
         .anyMatch(subject -> subject.contains(number.substring("Receipt number: ".length())));
   }
 
@@ -248,7 +214,7 @@ class SiteJourneysIT {
     browser.waitForText("#outcome", "Check your inbox");
     browser.check("newsletter-2-subscribed");
 
-    String confirmLink = linkInEmail(email, "/newsletter/confirm#token=");
+    String confirmLink = api.linkIn(email, "/newsletter/confirm#token=");
     browser.driver.get(confirmLink);
     browser.waitForPage();
     browser.waitForText("#outcome", "Your subscription is confirmed");
@@ -300,102 +266,53 @@ class SiteJourneysIT {
     assertThat(browser.driver.executeScript("return sessionStorage.length")).isEqualTo(0L);
   }
 
-  /** The team stored for the application that an access link (…?application=ID#token=T) opens, read through the API. */
-  private static JsonNode storedTeam(String accessLink) {
+  /** The team stored for the application an access link (…?application=ID#token=T) opens, read through the API. */
+  private JsonNode storedTeam(String accessLink) {
     Matcher link = Pattern.compile("application=([^#&]+)#token=(.+)$").matcher(accessLink);
     assertThat(link.find()).as(accessLink).isTrue();
-    try {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/applications/" + link.group(1)))
-          .header("X-Application-Token", link.group(2)).build(), HttpResponse.BodyHandlers.ofString());
-      return Json.MAPPER.readTree(response.body()).path("team");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return api.request("GET", "/applications/" + link.group(1), null, Map.of("X-Application-Token", link.group(2)),
+        null).json().path("team");
   }
 
-  private static List<String> titles() {
+  private List<String> titles() {
     return browser.all(".card h3").stream().map(WebElement::getText).toList();
   }
 
-  /** The newest link to the site in an email to that address that contains {@code marker}, waited for. */
-  private static String linkInEmail(String to, String marker) throws Exception {
-    Pattern link = Pattern.compile(Pattern.quote(site) + "\\S*" + Pattern.quote(marker) + "[A-Za-z0-9_.-]+");
-    Instant until = Instant.now().plusSeconds(10);
-    while (Instant.now().isBefore(until)) {
-      for (JsonNode email : outbox().get("items")) {
-        if (email.get("to").toString().contains(to)) {
-          Matcher matcher = link.matcher(email.get("text").asText());
-          if (matcher.find()) {
-            return matcher.group();
-          }
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no email to " + to + " with a link holding " + marker);
-  }
-
-  private static JsonNode outbox() throws Exception {
-    return Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(api + "/_local/outbox")).build(),
-        HttpResponse.BodyHandlers.ofString()).body());
-  }
-
-  private static JsonNode preferences(String token) throws Exception {
-    return Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(api + "/newsletter/preferences"))
-        .header("X-Newsletter-Token", token).build(), HttpResponse.BodyHandlers.ofString()).body());
+  private JsonNode preferences(String token) {
+    return api.request("GET", "/newsletter/preferences", null, Map.of("X-Newsletter-Token", token), null).json();
   }
 
   /**
    * Whether the local S3 answers a browser's preflight for a PUT from the site to a presigned upload URL (one the
    * admin API gives for the media bucket), as the buckets' CORS rules do on AWS.
    */
-  private static boolean uploadStoreAnswersBrowsers() throws Exception {
-    String auth = "Bearer " + DevServerLauncher.adminToken(server);
-    URI upload = URI.create(post("/admin/media", auth,
+  private boolean uploadStoreAnswersBrowsers() {
+    URI upload = URI.create(api.post("/admin/media", DevServerLauncher.adminToken(SITE.server()),
         "{\"contentType\": \"image/jpeg\", \"size\": 1000, \"fileName\": \"probe.jpg\"}").get("uploadUrl").asText());
-    HttpResponse<Void> preflight = HTTP.send(HttpRequest.newBuilder(upload.resolve(upload.getRawPath()))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", site)
-        .header("Access-Control-Request-Method", "PUT").header("Access-Control-Request-Headers", "content-type")
-        .build(), HttpResponse.BodyHandlers.discarding());
-    return preflight.statusCode() == 200 && preflight.headers().firstValue("access-control-allow-origin").isPresent();
+    LocalApi.Response preflight = api.exchange(HttpRequest.newBuilder(upload.resolve(upload.getRawPath()))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", SITE.siteBase())
+        .header("Access-Control-Request-Method", "PUT").header("Access-Control-Request-Headers", "content-type"));
+    return preflight.status() == 200 && preflight.headers().firstValue("access-control-allow-origin").isPresent();
   }
 
   /** A published news item of Lyon with an uploaded image, through the admin API as an editor would: its slug. */
-  private static String publishNewsWithAnImage() throws Exception {
-    String auth = "Bearer " + DevServerLauncher.adminToken(server);
+  private String publishNewsWithAnImage() throws Exception {
+    String admin = DevServerLauncher.adminToken(SITE.server());
     Path photo = RepoPaths.root().resolve("local/samples/photo.jpg");
-    JsonNode upload = post("/admin/media", auth, "{\"contentType\": \"image/jpeg\", \"size\": " + Files.size(photo)
-        + ", \"fileName\": \"photo.jpg\"}");
-    HTTP.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText())).header("Content-Type", "image/jpeg")
-        .PUT(HttpRequest.BodyPublishers.ofFile(photo)).build(), HttpResponse.BodyHandlers.discarding());
-    String media = upload.get("mediaId").asText();
-    Instant until = Instant.now().plus(Duration.ofSeconds(20));
-    String status = "pending";
-    while (status.equals("pending") && Instant.now().isBefore(until)) {
-      Thread.sleep(200);
-      status = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(api + "/admin/media/" + media))
-          .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString()).body()).get("status").asText();
-    }
-    assertThat(status).isEqualTo("ready");
-    JsonNode item = post("/admin/news", auth, """
+    JsonNode upload = api.post("/admin/media", admin, "{\"contentType\": \"image/jpeg\", \"size\": "
+        + Files.size(photo) + ", \"fileName\": \"photo.jpg\"}");
+    api.upload(upload.get("uploadUrl").asText(), "image/jpeg", photo);
+    String media = "/admin/media/" + upload.get("mediaId").asText();
+    // The media function checks and re-encodes the upload after it lands: pending until then.
+    browser.wait.until(d -> !api.json(media, admin).get("status").asText().equals("pending"));
+    assertThat(api.json(media, admin).get("status").asText()).isEqualTo("ready");
+    JsonNode item = api.post("/admin/news", admin, """
         {"city": "lyon", "translations": {
           "fr": {"title": "Nuit des arts numériques", "summary": "Une nuit entière.", "body": "Venez **nombreux**."},
           "en": {"title": "Digital arts night", "summary": "A whole night."}},
          "images": [{"mediaId": "%s", "alt": {"fr": "La place illuminée", "en": "The square, lit up"}}]}"""
-        .formatted(media));
-    post("/admin/news/" + item.get("id").asText() + "/publish", auth, "{}");
+        .formatted(upload.get("mediaId").asText()));
+    api.post("/admin/news/" + item.get("id").asText() + "/publish", admin, "{}");
     return item.get("slug").asText();
   }
-
-  private static JsonNode post(String path, String auth, String body) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
-        .header("Authorization", auth).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 201);
-    return Json.MAPPER.readTree(response.body());
-  }
-
 }
