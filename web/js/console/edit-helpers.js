@@ -59,29 +59,6 @@ export function controlAt(form, path) {
   return null;
 }
 
-/**
- * Asks before removing something, in a modal <dialog> (keyboard and screen readers handle it natively; focus comes
- * back to the button that opened it). Resolves true when confirmed.
- */
-export function confirmRemoval(message, confirmLabel) {
-  return new Promise((resolve) => {
-    const opener = document.activeElement;
-    const title = el('h2', { id: 'confirm-title' }, message);
-    const dialog = el('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-title' }, title,
-      el('form', { method: 'dialog', class: 'actions' },
-        el('button', { type: 'submit', value: 'yes', class: 'danger' }, confirmLabel),
-        el('button', { type: 'submit', value: 'no', class: 'secondary', autofocus: true },
-          t('console-calls.keep'))));
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      resolve(dialog.returnValue === 'yes');
-      if (dialog.returnValue !== 'yes' && opener?.isConnected) opener.focus();
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-  });
-}
-
 /** The ETag of a response, as the next If-Match wants it (quoted, as sent). */
 export const etagOf = (response) => response.headers.get('etag');
 

@@ -5,8 +5,9 @@ import { t } from '../i18n.js';
 import { el, fill } from '../dom.js';
 import { clearErrors, showErrors, status } from '../forms.js';
 import { adminFetch } from './session.js';
-import { confirmRemoval, controlAt, errorOf, etagOf, inLanguage, languageName, staleNotice, textsByLanguage }
+import { controlAt, errorOf, etagOf, inLanguage, languageName, staleNotice, textsByLanguage }
   from './edit-helpers.js';
+import { confirmStep } from './confirm-step.js';
 import { CHOICE_TYPES, FILE_TYPES, MAX_CHOICES, MAX_CRITERIA, MAX_FIELDS, MB, TYPES, fromApi, keyFrom, move,
   newChoice, newCriterion, newField, toApi, uniqueKey, withTypeDefaults } from './form-model.js';
 import { formPreview } from './form-preview.js';
@@ -175,8 +176,8 @@ export function formBuilder({ callId, call, form, etag, languages }) {
     const prefix = `f${i}`;
     const what = t('console-calls.questionN', { n: i + 1 });
     const title = () => `${what}: ${inLanguage(field.label, original) || t(`console-calls.type.${field.type}`)}`;
-    const confirmed = () => confirmRemoval(t('console-calls.confirmRemoveQuestion', { what }),
-      t('console-calls.remove'));
+    const confirmed = () => confirmStep({ title: t('console-calls.confirmRemoveQuestion', { what }),
+      confirm: t('console-calls.remove'), cancel: t('console-calls.keep'), danger: true });
     return el('li', { class: 'card-editor', id: prefix },
       el('div', { class: 'card-head' },
         el('h4', { id: `${prefix}-title` }, title()),
@@ -217,8 +218,8 @@ export function formBuilder({ callId, call, form, etag, languages }) {
   function criterionCard(criterion, i) {
     const prefix = `c${i}`;
     const what = t('console-calls.criterionN', { n: i + 1 });
-    const confirmed = () => confirmRemoval(t('console-calls.confirmRemoveCriterion', { what }),
-      t('console-calls.remove'));
+    const confirmed = () => confirmStep({ title: t('console-calls.confirmRemoveCriterion', { what }),
+      confirm: t('console-calls.remove'), cancel: t('console-calls.keep'), danger: true });
     return el('li', { class: 'card-editor', id: prefix },
       el('div', { class: 'card-head' },
         el('h4', {}, what),

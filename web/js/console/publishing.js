@@ -7,6 +7,7 @@ import { showErrors, status } from '../forms.js';
 import { adminApi } from './session.js';
 import { languageName } from './translations.js';
 import { OWN_ZONE, fromWallTime } from './times.js';
+import { confirmStep } from './confirm-step.js';
 
 function changedInWords(changed) {
   return changed.filter((field) => !['status', 'publishedAt'].includes(field)).map((field) => {
@@ -64,13 +65,6 @@ export async function publishing({ kind, item, title, session, act }) {
     }
     act('publish', { at: iso }, t('console-editor.scheduledFor', { when: formatDateTime(iso) }));
   });
-  const dialog = el('dialog', { id: 'confirm-delete', 'aria-labelledby': 'confirm-delete-title' },
-    el('h2', { id: 'confirm-delete-title' }, t('console-editor.deleteTitle', { title })),
-    el('p', {}, t('console-editor.deleteText')),
-    el('div', { class: 'row' },
-      el('button', { type: 'button', class: 'danger', id: 'confirm-delete-yes',
-        onclick: () => { dialog.close(); act('delete', undefined, ''); } }, t('console-editor.deleteYes')),
-      el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, t('console-editor.cancel'))));
   const log = el('div', { id: 'history' }, el('p', { class: 'hint' }, t('loading')));
   history(kind, item, session).then((list) => fill(log, list),
     () => fill(log, el('p', {}, t('console-editor.historyFailed'))));
@@ -83,8 +77,10 @@ export async function publishing({ kind, item, title, session, act }) {
       ` · ${item.formVersion ? t('console-editor.formVersion', { version: item.formVersion })
         : t('console-editor.noForm')}`) : null,
       el('h3', {}, t('console-editor.danger')),
-      el('button', { type: 'button', class: 'danger', id: 'delete', onclick: () => dialog.showModal() },
-        t('console-editor.delete')), dialog),
+      el('button', { type: 'button', class: 'danger', id: 'delete', onclick: async () => {
+        if (await confirmStep({ title: t('console-editor.deleteTitle', { title }), text: t('console-editor.deleteText'),
+          confirm: t('console-editor.deleteYes'), danger: true })) act('delete', undefined, '');
+      } }, t('console-editor.delete'))),
     el('section', { class: 'history-section', 'aria-labelledby': 'history-title' },
       el('h2', { id: 'history-title' }, t('console-editor.historyTitle')), log),
   ];

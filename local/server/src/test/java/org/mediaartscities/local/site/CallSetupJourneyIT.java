@@ -71,9 +71,9 @@ class CallSetupJourneyIT {
     // Removing asks first; keeping is the default answer
     addQuestion("short-text");
     browser.find("#f3-remove").click();
-    browser.waitForText("dialog.confirm h2", "Remove Question 4 from the form?");
+    browser.waitForText("dialog.confirm-step h2", "Remove Question 4 from the form?");
     assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Keep it");
-    browser.find("dialog.confirm button.danger").click();
+    browser.find("dialog.confirm-step button.confirm").click();
     browser.wait.until(d -> browser.all("dialog").isEmpty());
     assertThat(questionTitles()).hasSize(3);
     assertThat(focusedId()).isEqualTo("add-question-type");

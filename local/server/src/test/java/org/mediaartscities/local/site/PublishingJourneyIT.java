@@ -126,12 +126,12 @@ class PublishingJourneyIT {
     assertThat(api.get("/news/" + liveSlug, null).status()).isEqualTo(404);
 
     browser.find("#delete").click();
-    browser.waitForText("#confirm-delete", "This cannot be undone");
+    browser.waitForText("dialog.confirm-step", "This cannot be undone");
     browser.check("publishing-7-delete-confirmation");
-    browser.find("#confirm-delete button.secondary").click();
+    browser.find("dialog.confirm-step button.secondary").click();
     assertThat(api.stored("news", live, token).get("status").asText()).isEqualTo("unpublished");
     browser.find("#delete").click();
-    browser.find("#confirm-delete-yes").click();
+    browser.find("dialog.confirm-step button.confirm").click();
     browser.wait.until(ExpectedConditions.urlContains("/console/?kind=news"));
     assertThat(api.get("/admin/news/" + live, token).status()).isEqualTo(404);
   }

@@ -108,7 +108,7 @@ class SiteJourneysIT {
   }
 
   @Test
-  void anArtistAppliesFromAPhoneVerifiesTheAddressResumesElsewhereAndSubmits() throws Exception {
+  void anArtistAppliesFromAPhoneWithAFileVerifiesTheAddressResumesElsewhereAndSubmits() throws Exception {
     browser.phone(true);
     String email = "aya+" + System.nanoTime() + "@example.org";
     browser.go("/calls/" + CALL + "/apply");
@@ -158,6 +158,8 @@ class SiteJourneysIT {
     browser.find("#team-0-role").sendKeys("Sound design");
     browser.wait.until(driver -> storedTeam(accessLink).toString().contains("Kenji Mori"));
     assertThat(storedTeam(accessLink).get(0).get("role").asText()).isEqualTo("Sound design");
+    browser.find("#q-portfolio").sendKeys(RepoPaths.root().resolve("local/samples/portfolio.pdf").toString());
+    browser.waitForText("#q-portfolio-status", "portfolio.pdf is ready.");
 
     // Another device: no storage, the link given at creation
     browser.driver.executeScript("localStorage.clear()");
@@ -166,6 +168,7 @@ class SiteJourneysIT {
     assertThat(browser.find("#q-statement").getAttribute("value")).startsWith("Une installation lumineuse qui relie");
     assertThat(browser.find("#q-country").getAttribute("value")).isEqualTo("JP");
     assertThat(browser.find("#team-0-name").getAttribute("value")).isEqualTo("Kenji Mori");
+    assertThat(browser.find("#q-portfolio-files").getText()).contains("portfolio.pdf");
     assertThat(browser.driver.getCurrentUrl()).doesNotContain("token=");
     browser.check("artist-5-resumed-on-another-device");
     browser.screenshot("readme-apply-on-a-phone", 1400);
