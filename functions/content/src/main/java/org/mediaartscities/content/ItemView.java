@@ -22,6 +22,7 @@ import java.util.Map;
 final class ItemView {
 
   private final String mediaBaseUrl;
+  private final RenderedBodies bodies = new RenderedBodies();
 
   /** @param mediaBaseUrl base of public image URLs, or null to leave URLs out */
   ItemView(String mediaBaseUrl) {
@@ -53,7 +54,7 @@ final class ItemView {
 
   Map<String, Object> detail(Localized text, Instant now) {
     Map<String, Object> view = summary(text, now);
-    view.put("bodyHtml", Markdown.toSafeHtml(text.field(Translation::body)));
+    view.put("bodyHtml", bodies.html(text.item().id(), text.lang(), text.field(Translation::body)));
     if (text.item().kind() == Kind.EVENT) {
       view.put("jsonLd", EventJsonLd.of(text, images(text)));
     }

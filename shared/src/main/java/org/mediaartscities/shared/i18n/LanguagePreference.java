@@ -3,7 +3,9 @@ package org.mediaartscities.shared.i18n;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,10 +73,48 @@ public record LanguagePreference(List<String> ranked) {
 
   private record Weighted(String tag, double q, int position) {}
 
+  /** Headers longer than this are parsed each time: browsers send a few dozen characters. */
+  static final int CACHED_HEADER_MAX_LENGTH = 128;
+  static final int CACHED_HEADERS = 32;
+
+  // A container sees the same few headers again and again, and parsing one (Locale per tag) was a tenth of a warm
+  // content read. The key is the caller's input: bounded in count and length, least recently used out, so odd
+  // headers can only push the common ones out, never grow memory.
+  private static final Map<String, List<String>> PARSED = new LinkedHashMap<>(CACHED_HEADERS, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+      return size() > CACHED_HEADERS;
+    }
+  };
+
   static List<String> parseAcceptLanguage(String header) {
     if (header == null || header.isBlank()) {
       return List.of();
     }
+    if (header.length() > CACHED_HEADER_MAX_LENGTH) {
+      return parse(header);
+    }
+    synchronized (PARSED) {
+      List<String> cached = PARSED.get(header);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    List<String> parsed = parse(header);
+    synchronized (PARSED) {
+      PARSED.put(header, parsed);
+    }
+    return parsed;
+  }
+
+  /** Cached headers, for tests. */
+  static int cachedHeaders() {
+    synchronized (PARSED) {
+      return PARSED.size();
+    }
+  }
+
+  private static List<String> parse(String header) {
     var entries = new ArrayList<Weighted>();
     String[] parts = header.split(",");
     for (int i = 0; i < parts.length; i++) {

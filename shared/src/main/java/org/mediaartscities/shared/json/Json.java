@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -17,11 +18,21 @@ public final class Json {
   /** Shared mapper: nulls written (a client sees every field), unknown properties rejected, ISO-8601 instants. */
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
+      .registerModule(IsoInstants.module())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Writes {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as {@code \\u} escapes: see {@link #writeForPages}. */
   private static final ObjectWriter PAGE_SAFE = MAPPER.writer().with(new PageSafeEscapes());
+
+  // A reader per type, built on first use: it keeps the type's root deserializer, which readValue(json, type)
+  // looks up again on every call. Keyed by class, never by input, so it holds as many readers as the code has types.
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return MAPPER.readerFor(type);
+    }
+  };
 
   private Json() {}
 
@@ -72,7 +83,7 @@ public final class Json {
   /** Reads JSON written by this application (stored documents, seed files). */
   public static <T> T read(String json, Class<T> type) {
     try {
-      return MAPPER.readValue(json, type);
+      return READERS.get(type).readValue(json);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

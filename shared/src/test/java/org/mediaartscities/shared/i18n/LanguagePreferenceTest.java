@@ -25,6 +25,28 @@ class LanguagePreferenceTest {
   }
 
   @Test
+  void aHeaderReadAgainGivesTheSameRanking() {
+    String header = "de-CH, de;q=0.9, en;q=0.8, fr;q=0.7";
+    List<String> first = LanguagePreference.parseAcceptLanguage(header);
+    List<String> again = LanguagePreference.parseAcceptLanguage(new String(header.toCharArray()));
+
+    assertThat(first).containsExactly("de-CH", "de", "en", "fr");
+    assertThat(again).isEqualTo(first);
+  }
+
+  @Test
+  void headersCachedStayFewAndShortWhateverCallersSend() {
+    for (int i = 0; i < 10 * LanguagePreference.CACHED_HEADERS; i++) {
+      assertThat(LanguagePreference.parseAcceptLanguage("fr;q=0." + i + ", en")).first().isIn("fr", "en");
+    }
+    String longHeader = "en-GB, " + "x-private;q=0.1, ".repeat(20) + "fr;q=0.5";
+    assertThat(longHeader.length()).isGreaterThan(LanguagePreference.CACHED_HEADER_MAX_LENGTH);
+
+    assertThat(LanguagePreference.parseAcceptLanguage(longHeader)).containsExactly("en-GB", "fr");
+    assertThat(LanguagePreference.cachedHeaders()).isLessThanOrEqualTo(LanguagePreference.CACHED_HEADERS);
+  }
+
+  @Test
   void theLangParameterWinsOverTheHeader() {
     var preference = LanguagePreference.of(Optional.of("fr"), "en-US,en;q=0.9");
     assertThat(preference.choose(Set.of("en", "fr"), "en")).isEqualTo("fr");
