@@ -84,6 +84,15 @@ class SiteFilesTest {
   }
 
   @Test
+  void everyConsolePageAsksSearchEnginesNotToIndexIt() throws IOException {
+    try (Stream<Path> pages = pages()) {
+      List<Path> console = pages.filter(page -> page.startsWith(WEB.resolve("console"))).toList();
+      assertThat(console).hasSizeGreaterThan(6).allSatisfy(page ->
+          assertThat(read(page)).as(page.toString()).contains("<meta name=\"robots\" content=\"noindex\">"));
+    }
+  }
+
+  @Test
   void frenchHasEveryStringOfEnglish() throws IOException {
     assertThat(keys("fr")).isEqualTo(keys("en"));
     assertThat(keys("he")).isNotEmpty().isSubsetOf(keys("en"));
