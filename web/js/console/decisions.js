@@ -5,7 +5,8 @@ import { formatDateTime, t } from '../i18n.js';
 import { el, fill } from '../dom.js';
 import { clearErrors, showErrors, status } from '../forms.js';
 import { adminApi } from './session.js';
-import { formatScore, formatShort, withOffset } from './jury-format.js';
+import { formatScore, formatShort } from './jury-format.js';
+import { OWN_ZONE, fromWallTime } from './times.js';
 
 const DECISIONS = { shortlist: 'shortlisted', accept: 'accepted', reject: 'rejected' };
 
@@ -98,13 +99,13 @@ function extensionForm(application) {
     event.preventDefault();
     clearErrors(form);
     const value = form.elements.until.value;
-    if (!value) {
+    if (!fromWallTime(value, OWN_ZONE)) {
       showErrors(form, [{ control: form.elements.until, message: t('console-jury.extension.needed') }]);
       return;
     }
     try {
       const extended = await adminApi(`/admin/applications/${encodeURIComponent(application.applicationId)}/extension`,
-        { method: 'POST', body: { until: withOffset(value) } });
+        { method: 'POST', body: { until: fromWallTime(value, OWN_ZONE) } });
       state.textContent = t('console-jury.extension.current', { date: formatDateTime(extended.extendedUntil) });
       status(line, t('console-jury.extension.saved'));
     } catch (error) {

@@ -11,15 +11,6 @@ export function formatBytes(bytes) {
   return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
 }
 
-/** A datetime-local value ("2026-12-10T18:00"), read in the reader's time zone, with its offset as the API takes it. */
-export function withOffset(local) {
-  const minutes = -new Date(local).getTimezoneOffset();
-  const pad = (n) => String(n).padStart(2, '0');
-  const seconds = local.length === 16 ? ':00' : '';
-  const offset = `${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
-  return `${local}${seconds}${minutes >= 0 ? '+' : '-'}${offset}`;
-}
-
 /** A moment in a table's cell: short, in the reader's language and time zone ("2 déc. 2026, 07:04"). */
 export function formatShort(iso) {
   return formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
