@@ -76,6 +76,16 @@ public final class AwsClients {
     return builder.build();
   }
 
+  /** An SES v2 client, for raw MIME messages (needs the optional {@code sesv2} dependency). */
+  public static software.amazon.awssdk.services.sesv2.SesV2Client sesV2() {
+    var builder = software.amazon.awssdk.services.sesv2.SesV2Client.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(region())
+        .credentialsProvider(credentials());
+    endpoint("SESV2").ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
   /** The region Lambda (or the dev server) runs the function in. */
   public static Region region() {
     return Region.of(Env.optional("AWS_REGION").orElse("eu-west-3"));

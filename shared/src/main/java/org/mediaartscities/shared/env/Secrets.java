@@ -43,7 +43,7 @@ public final class Secrets {
     String port = Env.optional("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT").orElse(DEFAULT_PORT);
     URI uri = URI.create("http://localhost:" + port + "/secretsmanager/get?secretId="
         + URLEncoder.encode(secretId, StandardCharsets.UTF_8));
-    String token = Env.required("AWS_SESSION_TOKEN");
+    String token = extensionToken();
     for (int attempt = 1; ; attempt++) {
       try {
         return fetch(uri, token, idVariable);
@@ -57,6 +57,18 @@ public final class Secrets {
         throw new IllegalStateException("Cannot read the secret of " + idVariable + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * The token the extension asks for in {@code X-Aws-Parameters-Secrets-Token}: the session token, which Lambda sets
+   * only without SnapStart. With SnapStart (our default) it sets none of the key variables, lest the snapshot keep
+   * them, and gives the container credentials' token instead, which the extension takes in its place
+   * (docs/SECURITY.md, "Known limits").
+   */
+  static String extensionToken() {
+    return Env.optional("AWS_SESSION_TOKEN").or(() -> Env.optional("AWS_CONTAINER_AUTHORIZATION_TOKEN"))
+        .orElseThrow(() -> new IllegalStateException("Neither AWS_SESSION_TOKEN nor "
+            + "AWS_CONTAINER_AUTHORIZATION_TOKEN is set: the secrets extension needs one of them"));
   }
 
   private static String fetch(URI uri, String token, String idVariable) throws IOException {

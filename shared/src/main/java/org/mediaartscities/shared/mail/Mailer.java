@@ -4,7 +4,6 @@ import java.util.function.Supplier;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.aws.LazyClients;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -29,14 +28,7 @@ public final class Mailer {
    * on the first email: most requests of the functions that mail send none.
    */
   public static Mailer fromEnvironment(String from) {
-    Supplier<SesV2Client> ses = LazyClients.of(() -> {
-      var builder = SesV2Client.builder()
-          .httpClient(UrlConnectionHttpClient.create())
-          .region(AwsClients.region())
-          .credentialsProvider(AwsClients.credentials());
-      AwsClients.endpoint("SESV2").ifPresent(builder::endpointOverride);
-      return builder.build();
-    });
+    Supplier<SesV2Client> ses = LazyClients.of(AwsClients::sesV2);
     return new Mailer(ses, from, org.mediaartscities.shared.env.Env.optional("SES_CONFIGURATION_SET")
         .orElse(null));
   }

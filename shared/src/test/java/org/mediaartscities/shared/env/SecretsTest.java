@@ -65,6 +65,29 @@ class SecretsTest {
   }
 
   @Test
+  void underSnapStartTheContainerTokenStandsInForTheSessionTokenLambdaDoesNotSet() {
+    String arn = CURSOR_ARN;
+    var env = Map.of("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(extension.getAddress().getPort()),
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN", "container-token", "CURSOR_SECRET_ID", arn);
+    ASKED.remove(arn);
+
+    String value = ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID"));
+
+    assertThat(value).isEqualTo("cursor-value");
+    assertThat(ASKED).containsEntry(arn, "container-token");
+  }
+
+  @Test
+  void withNeitherTokenTheStartUpStopsNamingBoth() {
+    var env = Map.of("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(extension.getAddress().getPort()),
+        "CURSOR_SECRET_ID", CURSOR_ARN);
+
+    assertThatThrownBy(() -> ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AWS_SESSION_TOKEN").hasMessageContaining("AWS_CONTAINER_AUTHORIZATION_TOKEN");
+  }
+
+  @Test
   void aSecretTheExtensionCannotReadStopsTheStartUpNamingTheVariableButNoValue() {
     var env = environment(extension.getAddress().getPort(), "CURSOR_SECRET_ID", "arn:aws:secretsmanager:gone");
 

@@ -1,0 +1,102 @@
+package org.mediaartscities.local.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mediaartscities.local.RepoPaths;
+import org.mediaartscities.local.template.LambdaArtifacts;
+import org.mediaartscities.local.template.Template;
+import org.mediaartscities.local.template.TemplateLoader;
+
+/**
+ * Each function's Lambda jar, alone, sends one request with each AWS client it holds, without an endpoint override
+ * and with the credentials of a SnapStart function (the container credentials' endpoint, no key variables), as it
+ * does on Lambda ({@link AwsReachProbe}). Locally every endpoint is overridden, so the module tests and
+ * {@link LambdaArtifactsIT} never take the path that resolves a real AWS endpoint; this does, and so proves that
+ * what the jars leave out of the SDK (the pom's filters) is not on that path.
+ */
+class AwsClientsReachAwsIT {
+
+  private static final Template TEMPLATE = TemplateLoader.load(RepoPaths.template());
+  private static final String CONTAINER_TOKEN = "probe-container-token";
+  private static final AtomicInteger CREDENTIALS_ASKED = new AtomicInteger();
+  private static HttpServer credentials;
+
+  /** Plays Lambda's container credentials endpoint, which a SnapStart function's SDK asks for its role's keys. */
+  @BeforeAll
+  static void startCredentials() throws IOException {
+    credentials = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    credentials.createContext("/credentials", exchange -> {
+      boolean authorised = CONTAINER_TOKEN.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+      CREDENTIALS_ASKED.incrementAndGet();
+      byte[] body = (authorised ? "{\"AccessKeyId\":\"ASIAPROBE\",\"SecretAccessKey\":\"probe-secret\","
+          + "\"Token\":\"probe-session\",\"Expiration\":\"2099-01-01T00:00:00Z\"}" : "{}")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(authorised ? 200 : 401, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    credentials.start();
+  }
+
+  @AfterAll
+  static void stopCredentials() {
+    credentials.stop(0);
+  }
+
+  static List<String> functions() {
+    return TEMPLATE.resourcesOfType(Template.FUNCTION);
+  }
+
+  private static String codeSource(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  @ParameterizedTest
+  @MethodSource("functions")
+  void everyClientInTheJarReachesItsAwsEndpoint(String function, @TempDir Path dir) throws Exception {
+    Path module = RepoPaths.root().resolve((String) TEMPLATE.functionProperties(function).get("CodeUri"));
+    Path jar = LambdaArtifacts.jar(module, function);
+    // Every host look-up fails at once: nothing leaves the machine, and the failure says which host was asked for.
+    Path hosts = Files.createFile(dir.resolve("hosts"));
+    var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djdk.net.hosts.file=" + hosts, "-cp", jar + ":" + codeSource(AwsReachProbe.class),
+        AwsReachProbe.class.getName()));
+    var builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(Map.of("AWS_REGION", "eu-west-3", "HOME", dir.toString(),
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + credentials.getAddress().getPort()
+            + "/credentials",
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN", CONTAINER_TOKEN));
+    int asked = CREDENTIALS_ASKED.get();
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(function + " finished").isTrue();
+
+    assertThat(output).as(function + " with " + jar.getFileName()).contains("PROBED")
+        .contains("REACHED dynamodb dynamodb.eu-west-3.amazonaws.com")
+        .doesNotContain("FAILED").doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException");
+    assertThat(CREDENTIALS_ASKED.get()).as(function + " asked for the container credentials").isGreaterThan(asked);
+    for (String line : output.lines().filter(line -> line.startsWith("REACHED ")).toList()) {
+      assertThat(line).as(function).endsWith(".amazonaws.com");
+    }
+    if (output.contains("REACHED s3 ")) {
+      assertThat(output).contains("REACHED s3-presigner probe-bucket.s3.eu-west-3.amazonaws.com");
+    }
+  }
+}
