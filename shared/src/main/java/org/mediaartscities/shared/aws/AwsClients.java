@@ -9,6 +9,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -28,12 +30,7 @@ public final class AwsClients {
 
   /** A DynamoDB client for this function's region, endpoint and credentials. */
   public static DynamoDbClient dynamoDb() {
-    var builder = DynamoDbClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(region())
-        .credentialsProvider(credentials());
-    endpoint("DYNAMODB").ifPresent(builder::endpointOverride);
-    return builder.build();
+    return configured(DynamoDbClient.builder(), "DYNAMODB").build();
   }
 
   /**
@@ -47,11 +44,9 @@ public final class AwsClients {
 
   /** An S3 client (needs the optional {@code s3} dependency in the function's POM). */
   public static software.amazon.awssdk.services.s3.S3Client s3() {
-    var builder = software.amazon.awssdk.services.s3.S3Client.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(region())
-        .credentialsProvider(credentials());
-    endpoint("S3").ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+    var builder = configured(software.amazon.awssdk.services.s3.S3Client.builder(), "S3");
+    // Locally the S3-compatible server answers on one host, so buckets go in the path.
+    endpoint("S3").ifPresent(endpoint -> builder.forcePathStyle(true));
     return builder.build();
   }
 
@@ -68,22 +63,20 @@ public final class AwsClients {
 
   /** An SQS client (needs the optional {@code sqs} dependency in the function's POM). */
   public static software.amazon.awssdk.services.sqs.SqsClient sqs() {
-    var builder = software.amazon.awssdk.services.sqs.SqsClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(region())
-        .credentialsProvider(credentials());
-    endpoint("SQS").ifPresent(builder::endpointOverride);
-    return builder.build();
+    return configured(software.amazon.awssdk.services.sqs.SqsClient.builder(), "SQS").build();
   }
 
   /** An SES v2 client, for raw MIME messages (needs the optional {@code sesv2} dependency). */
   public static software.amazon.awssdk.services.sesv2.SesV2Client sesV2() {
-    var builder = software.amazon.awssdk.services.sesv2.SesV2Client.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(region())
-        .credentialsProvider(credentials());
-    endpoint("SESV2").ifPresent(builder::endpointOverride);
-    return builder.build();
+    return configured(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), "SESV2").build();
+  }
+
+  /** Every client's one configuration: the URL-connection HTTP client, region, credentials and endpoint. */
+  private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder,
+      String service) {
+    builder.httpClient(UrlConnectionHttpClient.create()).region(region()).credentialsProvider(credentials());
+    endpoint(service).ifPresent(builder::endpointOverride);
+    return builder;
   }
 
   /** The region Lambda (or the dev server) runs the function in. */

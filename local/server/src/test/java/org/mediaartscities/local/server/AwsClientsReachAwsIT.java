@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mediaartscities.local.LocalDeployment;
 import org.mediaartscities.local.RepoPaths;
+import org.mediaartscities.local.aws.LocalAws;
 import org.mediaartscities.local.template.LambdaArtifacts;
+import org.mediaartscities.local.template.LocalSecrets;
 import org.mediaartscities.local.template.Template;
 import org.mediaartscities.local.template.TemplateLoader;
 
@@ -28,7 +32,8 @@ import org.mediaartscities.local.template.TemplateLoader;
  * and with the credentials of a SnapStart function (the container credentials' endpoint, no key variables), as it
  * does on Lambda ({@link AwsReachProbe}). Locally every endpoint is overridden, so the module tests and
  * {@link LambdaArtifactsIT} never take the path that resolves a real AWS endpoint; this does, and so proves that
- * what the jars leave out of the SDK (the pom's filters) is not on that path.
+ * what the jars leave out of the SDK (the pom's filters, ProGuard's shrinking) is not on that path. The same requests
+ * sent to the local services prove that each jar reads their answers and errors back.
  */
 class AwsClientsReachAwsIT {
 
@@ -52,6 +57,8 @@ class AwsClientsReachAwsIT {
       Map.entry("MailEventsFunction", List.of("dynamodb")));
   private static final AtomicInteger CREDENTIALS_ASKED = new AtomicInteger();
   private static HttpServer credentials;
+  private static LocalAws aws;
+  private static LocalDeployment deployment;
 
   /** Plays Lambda's container credentials endpoint, which a SnapStart function's SDK asks for its role's keys. */
   @BeforeAll
@@ -83,37 +90,72 @@ class AwsClientsReachAwsIT {
     return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
   }
 
+  @BeforeAll
+  static void deployLocally() {
+    aws = LocalAws.start(null);
+    deployment = LocalDeployment.deploy(RepoPaths.template(), aws, Map.of(), new LocalSecrets(null), "");
+  }
+
+  @AfterAll
+  static void stopLocally() {
+    aws.close();
+  }
+
   @ParameterizedTest
   @MethodSource("functions")
   void everyClientInTheJarReachesItsAwsEndpoint(String function, @TempDir Path dir) throws Exception {
-    Path module = RepoPaths.root().resolve((String) TEMPLATE.functionProperties(function).get("CodeUri"));
-    Path jar = LambdaArtifacts.jar(module, function);
     // Every host look-up fails at once: nothing leaves the machine, and the failure says which host was asked for.
     Path hosts = Files.createFile(dir.resolve("hosts"));
-    var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djdk.net.hosts.file=" + hosts, "-cp", jar + ":" + codeSource(AwsReachProbe.class),
-        AwsReachProbe.class.getName()));
-    var builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().putAll(Map.of("AWS_REGION", "eu-west-3", "HOME", dir.toString(),
+    int asked = CREDENTIALS_ASKED.get();
+    String output = probe(function, Map.of("AWS_REGION", "eu-west-3", "HOME", dir.toString(),
         "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + credentials.getAddress().getPort()
             + "/credentials",
-        "AWS_CONTAINER_AUTHORIZATION_TOKEN", CONTAINER_TOKEN));
-    int asked = CREDENTIALS_ASKED.get();
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(function + " finished").isTrue();
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN", CONTAINER_TOKEN), "-Djdk.net.hosts.file=" + hosts);
 
-    assertThat(output).as(function + " with " + jar.getFileName()).contains("PROBED")
-        .contains("REACHED dynamodb dynamodb.eu-west-3.amazonaws.com")
-        .doesNotContain("FAILED").doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException");
+    assertThat(output).contains("REACHED dynamodb dynamodb.eu-west-3.amazonaws.com");
     assertThat(CREDENTIALS_ASKED.get()).as(function + " asked for the container credentials").isGreaterThan(asked);
     for (String line : output.lines().filter(line -> line.startsWith("REACHED ")).toList()) {
       assertThat(line).as(function).endsWith(".amazonaws.com");
     }
-    assertThat(CALLS).as("the clients " + function + " calls, listed above").containsKey(function);
     for (String client : CALLS.get(function)) {
       assertThat(output).as(function + " calls " + client).containsPattern("(?m)^REACHED " + client + " ");
     }
+  }
+
+  /**
+   * The same requests, sent to the local services (the function's local environment): each is answered, with a
+   * result or the service's error, so that each jar reads back what its operations return, through its own
+   * (shrunk) response and error classes.
+   */
+  @ParameterizedTest
+  @MethodSource("functions")
+  void everyClientInTheJarReadsTheLocalServicesAnswers(String function, @TempDir Path dir) throws Exception {
+    var environment = new HashMap<>(deployment.functions().environment(function));
+    environment.put("HOME", dir.toString());
+    String output = probe(function, environment);
+
+    for (String client : CALLS.get(function)) {
+      assertThat(output).as(function + " calls " + client).containsPattern("(?m)^(REACHED|ANSWERED) " + client + " ");
+    }
+  }
+
+  private static String probe(String function, Map<String, String> environment, String... jvmOptions)
+      throws Exception {
+    assertThat(CALLS).as("the clients " + function + " calls, listed above").containsKey(function);
+    Path module = RepoPaths.root().resolve((String) TEMPLATE.functionProperties(function).get("CodeUri"));
+    Path jar = LambdaArtifacts.jar(module, function);
+    var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(List.of(jvmOptions));
+    command.addAll(List.of("-cp", jar + ":" + codeSource(AwsReachProbe.class), AwsReachProbe.class.getName()));
+    var builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(function + " finished").isTrue();
+    assertThat(output).as(function + " with " + jar.getFileName()).contains("PROBED")
+        .doesNotContain("FAILED").doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException")
+        .doesNotContain("NoSuchMethodError");
+    return output;
   }
 }

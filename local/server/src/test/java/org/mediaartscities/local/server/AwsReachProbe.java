@@ -1,6 +1,7 @@
 package org.mediaartscities.local.server;
 
 import java.net.UnknownHostException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.util.Map;
 import org.mediaartscities.shared.aws.AwsClients;
 import org.mediaartscities.shared.mail.Email;
@@ -27,7 +28,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * (the JVM is started with an empty hosts file, so the look-up fails and nothing leaves the machine). Prints
  * {@code REACHED <client> <host>} for each, {@code UNUSED <client>} for a client whose class the jar holds but none of
  * whose operations tried here the function calls (the shrunk jar keeps only those it calls), or the failure. A class the jar leaves out but the request path needs
- * fails here, where a local run (which always overrides the endpoint) would not.
+ * fails here, where a local run (which always overrides the endpoint) would not. Run with the local services' endpoints
+ * instead, each request is answered: {@code REACHED <client> answered} (or the presigned URL's host), or
+ * {@code ANSWERED <client> <status> <code>} for the service's error (no such table, bucket or queue), read back
+ * through the jar's own unmarshalling.
  *
  * <p>Each client has its own nested class: a jar without S3 must not need S3's classes to run the DynamoDB check.
  */
@@ -74,6 +78,11 @@ public final class AwsReachProbe {
           fail(client, missing);
           return;
         }
+      } catch (AwsServiceException answered) {
+        // The service answered with an error, read back through the jar's error unmarshalling (local services).
+        System.out.println("ANSWERED " + client + " " + answered.statusCode() + " "
+            + (answered.awsErrorDetails() == null ? "" : answered.awsErrorDetails().errorCode()));
+        return;
       } catch (Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
           if (cause instanceof UnknownHostException unknown) {
