@@ -94,6 +94,9 @@ class AwsClientsReachAwsIT {
   static void deployLocally() {
     aws = LocalAws.start(null);
     deployment = LocalDeployment.deploy(RepoPaths.template(), aws, Map.of(), new LocalSecrets(null), "");
+    // The probe's bucket exists, so that a put is answered: to a missing bucket, S3's refusal (before the body it
+    // waited for with Expect: 100-continue) can break the upload off mid-write instead of being read back.
+    aws.clients().s3().createBucket(request -> request.bucket("probe-bucket"));
   }
 
   @AfterAll
