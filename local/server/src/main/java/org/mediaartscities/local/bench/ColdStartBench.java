@@ -47,12 +47,14 @@ public final class ColdStartBench {
 
   private record Run(double wallMs, double initMs, double firstMs, long rssKb, int status) {}
 
-  private record Options(int rounds, boolean all, boolean primed, List<String> jvmOptions, Map<String, String> env) {
+  private record Options(int rounds, boolean all, boolean primed, boolean unpacked, List<String> jvmOptions,
+      Map<String, String> env) {
 
     static Options parse(String[] args) {
       int rounds = 15;
       boolean all = false;
       boolean primed = false;
+      boolean unpacked = false;
       var jvmOptions = new ArrayList<String>();
       var env = new LinkedHashMap<String, String>();
       for (int i = 0; i < args.length; i++) {
@@ -60,6 +62,7 @@ public final class ColdStartBench {
           case "--rounds" -> rounds = Integer.parseInt(args[++i]);
           case "--all" -> all = true;
           case "--primed" -> primed = true;
+          case "--unpacked" -> unpacked = true;
           case "--jvm-option" -> jvmOptions.add(args[++i]);
           case "--env" -> {
             String[] pair = args[++i].split("=", 2);
@@ -69,20 +72,30 @@ public final class ColdStartBench {
               + " (use --all, --primed, --rounds N, --jvm-option OPT, --env NAME=VALUE)");
         }
       }
-      return new Options(rounds, all, primed, List.copyOf(jvmOptions), Map.copyOf(env));
+      return new Options(rounds, all, primed, unpacked, List.copyOf(jvmOptions), Map.copyOf(env));
     }
   }
 
   private ColdStartBench() {}
 
-  public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
+  public static void main(String[] args) {
+    int exit = 0;
+    try {
+      benchmark(Options.parse(args));
+    } catch (Exception e) {
+      e.printStackTrace();
+      exit = 1;
+    }
+    Runtime.getRuntime().halt(exit); // DynamoDB Local leaves non-daemon threads behind, even after a failure
+  }
+
+  private static void benchmark(Options options) throws Exception {
     Path root = RepoPaths.root();
     List<ColdStartTarget> targets = options.all() ? ColdStartTarget.API_FUNCTIONS : List.of(ColdStartTarget.CONTENT);
     String probeClasses = String.join(":", root.resolve("local/server/target/classes").toString(),
         root.resolve("local/services/target/classes").toString());
     Path floorEvent = root.resolve(ColdStartTarget.CONTENT.event());
-    String floorClasspath = jar(root, ColdStartTarget.CONTENT) + ":" + probeClasses;
+    String floorClasspath = artifact(options, root, ColdStartTarget.CONTENT) + ":" + probeClasses;
 
     try (LocalAws aws = LocalAws.start(null)) {
       LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws, Map.of(), new LocalSecrets(null),
@@ -99,7 +112,7 @@ public final class ColdStartBench {
         var env = new HashMap<>(deployment.functions().environment(target.function()));
         env.putAll(options.env());
         environments.put(target, env);
-        classpaths.put(target, jar(root, target) + ":" + probeClasses);
+        classpaths.put(target, artifact(options, root, target) + ":" + probeClasses);
         runs.put(target, new ArrayList<>());
       }
       // One unmeasured round warms the OS file cache and DynamoDB Local.
@@ -149,7 +162,6 @@ public final class ColdStartBench {
         }
       }
     }
-    Runtime.getRuntime().halt(0); // DynamoDB Local leaves non-daemon threads behind
   }
 
   private static List<String> flags(Options options) {
@@ -218,6 +230,40 @@ public final class ColdStartBench {
 
   private static boolean isLambdaJar(Path file) {
     return file.getFileName().toString().endsWith("-lambda.jar");
+  }
+
+  /**
+   * The function's code as the JVM reads it: the jar itself, or with {@code --unpacked} the jar's entries in a
+   * folder, as Lambda unpacks a deployment archive into {@code /var/task} before its runtime starts.
+   */
+  private static Path artifact(Options options, Path root, ColdStartTarget target) throws IOException {
+    Path jar = jar(root, target);
+    if (!options.unpacked()) {
+      return jar;
+    }
+    Path folder = root.resolve("local/server/target/bench-unpacked").resolve(target.function());
+    try (Stream<Path> old = Files.exists(folder) ? Files.walk(folder) : Stream.empty()) {
+      for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+    try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+      for (var entry : java.util.Collections.list(zip.entries())) {
+        Path target2 = folder.resolve(entry.getName()).normalize();
+        if (!target2.startsWith(folder)) {
+          throw new IOException("entry outside the folder: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target2);
+        } else {
+          Files.createDirectories(target2.getParent());
+          try (var in = zip.getInputStream(entry)) {
+            Files.copy(in, target2);
+          }
+        }
+      }
+    }
+    return folder;
   }
 
   private static Path jar(Path root, ColdStartTarget target) {

@@ -3,7 +3,9 @@ package org.mediaartscities.local.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,30 +28,36 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  * on odd ones), so that machine noise and garbage collection hit both alike. Only {@code handleRequest} is timed:
  * parsing the event, which the runtime does, is not.
  *
+ * <p>Each function is measured in a JVM of its own, as on Lambda: in one JVM, a function's handler would run on call
+ * sites that the functions measured before it made megamorphic (Jackson's writers, the SDK's pipeline), and its figure
+ * would depend on its place in the list. {@code --same-jvm} measures them all in this one instead.
+ *
  * <p>Options: {@code --requests N} timed pairs per function (default 1000), {@code --warmup N} untimed pairs before
- * them (default 2000), {@code --function NAME} one function only (e.g. ContentFunction).
+ * them (default 2000), {@code --function NAME} one function only (e.g. ContentFunction), {@code --same-jvm}.
  */
 public final class WarmPathBench {
 
   /** The most a handler may add to its DynamoDB requests at p50 (issue #14). */
   static final double GOAL = 0.10;
 
-  record Options(int requests, int warmup, String function) {
+  record Options(int requests, int warmup, String function, boolean sameJvm) {
 
     static Options parse(String... args) {
       int requests = 1000;
       int warmup = 2000;
       String function = null;
+      boolean sameJvm = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--requests" -> requests = positive(args, ++i);
           case "--warmup" -> warmup = Math.max(0, number(args, ++i));
           case "--function" -> function = value(args, ++i);
+          case "--same-jvm" -> sameJvm = true;
           default -> throw new IllegalArgumentException("Unknown option " + args[i]
-              + " (use --requests N, --warmup N, --function NAME)");
+              + " (use --requests N, --warmup N, --function NAME, --same-jvm)");
         }
       }
-      return new Options(requests, warmup, function);
+      return new Options(requests, warmup, function, sameJvm);
     }
 
     private static String value(String[] args, int i) {
@@ -86,9 +94,23 @@ public final class WarmPathBench {
 
   private WarmPathBench() {}
 
-  public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
-    boolean allMet = true;
+  public static void main(String[] args) {
+    int exit = 0;
+    try {
+      Options options = Options.parse(args);
+      if (options.function() == null && !options.sameJvm()) {
+        benchmarkEachInItsOwnJvm(options);
+      } else {
+        benchmark(options);
+      }
+    } catch (Exception e) {
+      e.printStackTrace();
+      exit = 1;
+    }
+    Runtime.getRuntime().halt(exit); // DynamoDB Local leaves non-daemon threads behind, even after a failure
+  }
+
+  private static void benchmark(Options options) throws Exception {
     try (LocalAws aws = LocalAws.start(null)) {
       LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws, Map.of(), new LocalSecrets(null),
           "");
@@ -102,23 +124,49 @@ public final class WarmPathBench {
       }
       var results = targets.stream().map(target -> measure(target, options)).toList();
 
-      System.out.printf("%nWarm path: %d requests per function after %d warm-up, handler and raw SDK calls taking "
-          + "turns (JVM flags: %s)%n", options.requests(), options.warmup(), jvmFlags());
-      System.out.printf("%-21s %-30s %5s %8s %8s %8s %8s %9s %8s %5s %4s%n", "function", "route", "calls",
-          "raw p50", "raw p90", "hdl p50", "hdl p90", "overhead", "ovh ms", "goal", "met");
-      for (Result result : results) {
-        boolean met = result.overhead() <= GOAL;
-        allMet &= met;
-        System.out.printf("%-21s %-30s %5d %8.3f %8.3f %8.3f %8.3f %8.1f%% %8.3f %4.0f%% %4s%n",
-            result.target().function(), result.target().route(), result.target().raw().size(),
-            ms(percentile(result.raw(), 50)), ms(percentile(result.raw(), 90)),
-            ms(percentile(result.handler(), 50)), ms(percentile(result.handler(), 90)), 100 * result.overhead(),
-            ms(percentile(result.handler(), 50) - percentile(result.raw(), 50)), 100 * GOAL, met ? "yes" : "NO");
-      }
-      System.out.printf("%nTimes in ms; calls: the DynamoDB requests of one request, sent alike by both sides.%n");
-      System.out.printf("Every function within its goal: %s%n", allMet ? "yes" : "NO");
+      printTable(options, results.stream().map(WarmPathBench::row).toList());
     }
-    Runtime.getRuntime().halt(0); // DynamoDB Local leaves non-daemon threads behind
+  }
+
+  private static void benchmarkEachInItsOwnJvm(Options options) throws Exception {
+    var rows = new ArrayList<String>();
+    for (String function : ColdStartTarget.API_FUNCTIONS.stream().map(ColdStartTarget::function).toList()) {
+      var command = new ArrayList<String>();
+      command.add(ProcessHandle.current().info().command().orElseThrow());
+      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), WarmPathBench.class.getName(),
+          "--function", function, "--requests", String.valueOf(options.requests()), "--warmup",
+          String.valueOf(options.warmup())));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(function + " failed:\n" + output);
+      }
+      rows.add(output.lines().filter(line -> line.startsWith(function + " ")).findFirst()
+          .orElseThrow(() -> new IllegalStateException(function + " printed no row:\n" + output)));
+    }
+    printTable(options, rows);
+  }
+
+  private static String row(Result result) {
+    return String.format("%-21s %-30s %5d %8.3f %8.3f %8.3f %8.3f %8.1f%% %8.3f %4.0f%% %4s",
+        result.target().function(), result.target().route(), result.target().raw().size(),
+        ms(percentile(result.raw(), 50)), ms(percentile(result.raw(), 90)),
+        ms(percentile(result.handler(), 50)), ms(percentile(result.handler(), 90)), 100 * result.overhead(),
+        ms(percentile(result.handler(), 50) - percentile(result.raw(), 50)), 100 * GOAL,
+        result.overhead() <= GOAL ? "yes" : "NO");
+  }
+
+  private static void printTable(Options options, List<String> rows) {
+    System.out.printf("%nWarm path: %d requests per function after %d warm-up, handler and raw SDK calls taking "
+        + "turns, %s (JVM flags: %s)%n", options.requests(), options.warmup(),
+        options.sameJvm() ? "all functions in one JVM" : "each function in a JVM of its own", jvmFlags());
+    System.out.printf("%-21s %-30s %5s %8s %8s %8s %8s %9s %8s %5s %4s%n", "function", "route", "calls",
+        "raw p50", "raw p90", "hdl p50", "hdl p90", "overhead", "ovh ms", "goal", "met");
+    rows.forEach(System.out::println);
+    System.out.printf("%nTimes in ms; calls: the DynamoDB requests of one request, sent alike by both sides.%n");
+    System.out.printf("Every function within its goal: %s%n",
+        rows.stream().allMatch(row -> row.endsWith("yes")) ? "yes" : "NO");
   }
 
   private static Result measure(WarmPathTarget target, Options options) {

@@ -32,13 +32,18 @@ class WarmPathBenchTest {
 
   @Test
   void optionsDefaultToAThousandRequestsAfterTwoThousandWarmUp() {
-    assertThat(WarmPathBench.Options.parse()).isEqualTo(new WarmPathBench.Options(1000, 2000, null));
+    assertThat(WarmPathBench.Options.parse()).isEqualTo(new WarmPathBench.Options(1000, 2000, null, false));
   }
 
   @Test
   void optionsReadRequestsWarmUpAndOneFunction() {
     assertThat(WarmPathBench.Options.parse("--requests", "50", "--warmup", "0", "--function", "ContentFunction"))
-        .isEqualTo(new WarmPathBench.Options(50, 0, "ContentFunction"));
+        .isEqualTo(new WarmPathBench.Options(50, 0, "ContentFunction", false));
+  }
+
+  @Test
+  void optionsCanAskForEveryFunctionInOneJvm() {
+    assertThat(WarmPathBench.Options.parse("--same-jvm")).isEqualTo(new WarmPathBench.Options(1000, 2000, null, true));
   }
 
   @ParameterizedTest
