@@ -1,7 +1,5 @@
 package org.mediaartscities.applications;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -49,8 +47,6 @@ public final class ApplicationStore {
   static final int SUBMIT_ATTEMPTS = 40;
   private static final String MAILED_PREFIX = "MAILED#";
 
-  private static final ObjectReader READER =
-      Json.MAPPER.readerFor(Application.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final DynamoDbEnhancedClient client;
   private final DynamoDbTable<ApplicationRow> table;
@@ -275,7 +271,7 @@ public final class ApplicationStore {
 
   static Application read(String doc) {
     try {
-      return READER.readValue(doc);
+      return Json.readStored(doc, Application.class);
     } catch (IOException e) {
       throw new UncheckedIOException("A stored application cannot be read", e);
     }

@@ -1,7 +1,5 @@
 package org.mediaartscities.newsletter;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +29,6 @@ final class SubscriberStore {
 
   /** How long a sent-digest record is kept: longer than any redelivery or repeated schedule could come. */
   static final Duration SENT_KEPT = Duration.ofDays(90);
-  private static final ObjectReader READER =
-      Json.MAPPER.readerFor(Subscriber.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** A subscriber as read, with the version its next write is conditional on. */
   record Stored(Subscriber subscriber, long version) {}
@@ -171,7 +167,7 @@ final class SubscriberStore {
 
   private static Stored stored(NewsletterRow row) {
     try {
-      return new Stored(READER.readValue(row.doc()), row.version());
+      return new Stored(Json.readStored(row.doc(), Subscriber.class), row.version());
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Unreadable subscriber " + row.pk(), e);
     }

@@ -1,7 +1,5 @@
 package org.mediaartscities.shared.content;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -26,13 +24,6 @@ public final class ContentRepository {
   static final int MAX_EXAMINED = 1000;
   private static final int FILTERED_PAGE_SIZE = 100;
 
-  private static final ObjectReader CITY = lenientReader(City.class);
-  private static final ObjectReader ITEM = lenientReader(ContentItem.class);
-  private static final ObjectReader EDITORIAL = lenientReader(Editorial.class);
-  private static final ObjectReader HISTORY = lenientReader(HistoryEntry.class);
-  private static final ObjectReader MEDIA = lenientReader(Media.class);
-  private static final ObjectReader MEDIA_USE = lenientReader(MediaUse.class);
-  private static final ObjectReader JURY = lenientReader(Jury.class);
 
   private final DynamoDbTable<ContentRow> table;
 
@@ -44,14 +35,14 @@ public final class ContentRepository {
   public List<City> cities() {
     return table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(ContentKeys.CITY_PK).build()))
         .items().stream()
-        .map(row -> read(CITY, row.doc(), City.class))
+        .map(row -> read(row.doc(), City.class))
         .sorted(Comparator.comparing(City::slug))
         .toList();
   }
 
   public Optional<City> city(String slug) {
     return Optional.ofNullable(table.getItem(Key.builder().partitionValue(ContentKeys.CITY_PK).sortValue(slug).build()))
-        .map(row -> read(CITY, row.doc(), City.class));
+        .map(row -> read(row.doc(), City.class));
   }
 
   /**
@@ -71,7 +62,7 @@ public final class ContentRepository {
   public Optional<ContentItem> item(String id) {
     return Optional.ofNullable(table.getItem(Key.builder().partitionValue(ContentKeys.itemPk(id))
             .sortValue(ContentKeys.ITEM_SK).build()))
-        .map(row -> read(ITEM, row.doc(), ContentItem.class));
+        .map(row -> read(row.doc(), ContentItem.class));
   }
 
   /** An item with its version and editorial state, whatever its status: what editors work on. */
@@ -109,7 +100,7 @@ public final class ContentRepository {
             .key(Key.builder().partitionValue(ContentKeys.itemPk(callId)).sortValue(ContentKeys.JURY_SK).build())
             .build()))
         .map(row -> {
-          Jury stored = read(JURY, row.doc(), Jury.class);
+          Jury stored = read(row.doc(), Jury.class);
           return new Jury(callId, stored.reviewers(), row.version() == null ? stored.version() : row.version());
         });
   }
@@ -133,7 +124,7 @@ public final class ContentRepository {
   public Optional<Media> media(String id) {
     return Optional.ofNullable(table.getItem(Key.builder().partitionValue(ContentKeys.mediaPk(id))
             .sortValue(ContentKeys.MEDIA_SK).build()))
-        .map(row -> read(MEDIA, row.doc(), Media.class));
+        .map(row -> read(row.doc(), Media.class));
   }
 
   /** Which items name an uploaded image, as last recorded for each; strongly consistent. */
@@ -142,14 +133,14 @@ public final class ContentRepository {
             .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
                 .partitionValue(ContentKeys.mediaPk(mediaId)).sortValue(ContentKeys.MEDIA_USE_PREFIX).build()))
             .build())
-        .items().stream().map(row -> read(MEDIA_USE, row.doc(), MediaUse.class)).toList();
+        .items().stream().map(row -> read(row.doc(), MediaUse.class)).toList();
   }
 
   /** An item's changes, oldest first; kept after the item is deleted. */
   public List<HistoryEntry> history(String id) {
     return table.query(QueryConditional.sortBeginsWith(Key.builder().partitionValue(ContentKeys.itemPk(id))
             .sortValue(ContentKeys.HISTORY_PREFIX).build()))
-        .items().stream().map(row -> read(HISTORY, row.doc(), HistoryEntry.class)).toList();
+        .items().stream().map(row -> read(row.doc(), HistoryEntry.class)).toList();
   }
 
   /**
@@ -165,7 +156,7 @@ public final class ContentRepository {
     boolean filtered = query.tag() != null || query.filter() != null;
     Page<ContentItem> page = page(indexName, condition(partition, query.fromSk(), query.toSk()), query.ascending(),
         query.limit(), filtered ? FILTERED_PAGE_SIZE : query.limit() + 1, query.after(),
-        row -> read(ITEM, row.doc(), ContentItem.class), item -> matches(item, query, now));
+        row -> read(row.doc(), ContentItem.class), item -> matches(item, query, now));
     return new ItemPage(page.items(), page.next());
   }
 
@@ -207,8 +198,8 @@ public final class ContentRepository {
   }
 
   private static EditorialItem editorial(ContentRow row) {
-    return new EditorialItem(read(ITEM, row.doc(), ContentItem.class), row.version() == null ? 1 : row.version(),
-        read(EDITORIAL, row.meta(), Editorial.class));
+    return new EditorialItem(read(row.doc(), ContentItem.class), row.version() == null ? 1 : row.version(),
+        read(row.meta(), Editorial.class));
   }
 
   private static boolean matches(ContentItem item, ItemQuery query, Instant now) {
@@ -230,14 +221,9 @@ public final class ContentRepository {
     return QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build());
   }
 
-  // A stored document may carry fields a newer version wrote; an older reader skips them (safe rollback).
-  private static ObjectReader lenientReader(Class<?> type) {
-    return Json.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-  }
-
-  private static <T> T read(ObjectReader reader, String doc, Class<T> type) {
+  private static <T> T read(String doc, Class<T> type) {
     try {
-      return reader.readValue(doc);
+      return Json.readStored(doc, type);
     } catch (IOException e) {
       throw new UncheckedIOException("Stored " + type.getSimpleName() + " cannot be read", e);
     }

@@ -1,16 +1,17 @@
 package org.mediaartscities.shared.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** The one configured {@link ObjectMapper}: building a mapper is costly at cold start, so there is only one. */
 public final class Json {
@@ -22,8 +23,6 @@ public final class Json {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  /** Writes {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as {@code \\u} escapes: see {@link #writeForPages}. */
-  private static final ObjectWriter PAGE_SAFE = MAPPER.writer().with(new PageSafeEscapes());
 
   // A reader per type, built on first use: it keeps the type's root deserializer, which readValue(json, type)
   // looks up again on every call. Keyed by class, never by input, so it holds as many readers as the code has types.
@@ -34,53 +33,113 @@ public final class Json {
     }
   };
 
+  // The same for stored documents, which may carry fields a newer version wrote: an older reader skips them (safe
+  // rollback). Built on first use too, so that a function's init builds no deserializer for a type its first request
+  // (or any request) never reads.
+  private static final ClassValue<ObjectReader> STORED_READERS = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+  };
+
   private Json() {}
 
   /**
    * Serialises an API answer so that any part of it can be placed in an HTML page as it is: a JSON-LD object in a
    * {@code <script type="application/ld+json">} tag, whose title holds {@code </script><img …>}, stays inside its
    * tag. Every JSON parser reads the same values back.
+   *
+   * <p>{@code <}, {@code >}, {@code &}, U+2028 and U+2029 can only stand inside a JSON string, never in its
+   * structure, so escaping them in the written text is the same as escaping them in every string; done after the
+   * writing, it leaves Jackson on its fast path (a custom {@code CharacterEscapes} sends every string through its
+   * slower one, measured on the warm path: docs/PERFORMANCE.md).
    */
   public static String writeForPages(Object value) {
-    try {
-      return PAGE_SAFE.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return escapeForPages(write(value));
   }
 
-  private static final class PageSafeEscapes extends CharacterEscapes {
-
-    private final int[] ascii = standardAsciiEscapesForJSON();
-
-    PageSafeEscapes() {
-      ascii['<'] = ESCAPE_STANDARD;
-      ascii['>'] = ESCAPE_STANDARD;
-      ascii['&'] = ESCAPE_STANDARD;
+  static String escapeForPages(String json) {
+    int length = json.length();
+    int first = 0;
+    while (first < length && !endsAScript(json.charAt(first))) {
+      first++;
     }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return ascii;
+    if (first == length) {
+      return json;
     }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      // Line and paragraph separators end a line in older JavaScript engines.
-      return ch == 0x2028 ? new SerializedString("\\u2028") : ch == 0x2029 ? new SerializedString("\\u2029") : null;
+    var escaped = new StringBuilder(length + 16).append(json, 0, first);
+    for (int i = first; i < length; i++) {
+      char c = json.charAt(i);
+      if (endsAScript(c)) {
+        escaped.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+            .append(HEX[c & 0xF]);
+      } else {
+        escaped.append(c);
+      }
     }
+    return escaped.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  // Line and paragraph separators end a line in older JavaScript engines.
+  private static boolean endsAScript(char c) {
+    return c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
   }
 
   /** Serialises a value that is known to be serialisable (records, maps, lists, strings). */
   public static String write(Object value) {
     try {
+      if (value instanceof Map<?, ?> map && hasOnlyTextKeys(map)) {
+        return writeEntries(map);
+      }
       return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Reads JSON written by this application (stored documents, seed files). */
+  // Jackson's map writer remembers the writers of at most eight value classes, and one map writer serves every map a
+  // function answers with at the top: past eight classes over all its answers, each answer looked its values'
+  // writers up and rebuilt them again (seen on the admin function's warm path, docs/PERFORMANCE.md). Writing the
+  // entries of an answer one by one hands each value to Jackson's cache of writers by class, which has no such bound.
+  // The text is the same as Jackson's own (JsonTest compares them).
+  private static String writeEntries(Map<?, ?> map) throws IOException {
+    var text = new StringWriter();
+    try (JsonGenerator generator = MAPPER.createGenerator(text)) {
+      generator.writeStartObject();
+      for (var entry : map.entrySet()) {
+        generator.writeFieldName((String) entry.getKey());
+        ENTRY_VALUES.writeValue(generator, entry.getValue());
+      }
+      generator.writeEndObject();
+    }
+    return text.toString();
+  }
+
+  private static final ObjectWriter ENTRY_VALUES = MAPPER.writer()
+      .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+  private static boolean hasOnlyTextKeys(Map<?, ?> map) {
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads a document this application stored, skipping fields it does not know.
+   *
+   * @throws IOException if the document is not JSON of that type
+   */
+  public static <T> T readStored(String json, Class<T> type) throws IOException {
+    return STORED_READERS.get(type).readValue(json);
+  }
+
+  /** Reads JSON written by this application (seed files, messages), rejecting fields it does not know. */
   public static <T> T read(String json, Class<T> type) {
     try {
       return READERS.get(type).readValue(json);
