@@ -2,11 +2,11 @@ package org.mediaartscities.shared.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.mediaartscities.shared.digest.Sha256;
 
 /** Secret access tokens (256 random bits) and the hashes that are stored in their place. */
 public final class SecretTokens {
@@ -28,12 +28,7 @@ public final class SecretTokens {
   }
 
   public static String hash(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(value));
   }
 
   /** An email address as a key: case-insensitive, and not readable in the table. */

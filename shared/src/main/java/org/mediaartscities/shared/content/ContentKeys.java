@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import org.mediaartscities.shared.digest.Sha256;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -59,13 +60,7 @@ public final class ContentKeys {
 
   // Keyed by a digest: the address itself appears only in the jury row, which editors read.
   static String jurorPk(String email) {
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(Jury.address(email).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "JUROR#" + java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
+    return "JUROR#" + java.util.HexFormat.of().formatHex(Sha256.of(Jury.address(email)));
   }
 
   static String jurorSk(String callId) {

@@ -2,7 +2,6 @@ package org.mediaartscities.shared.content;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The five kinds of published items; each is served under its own path. */
@@ -32,14 +31,26 @@ public enum Kind {
     return path;
   }
 
+  // Read on every stored item and routed request: a loop over one array, not a stream over a fresh values() copy.
+  private static final Kind[] ALL = values();
+
   @JsonCreator
   public static Kind fromId(String id) {
-    return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Unknown kind " + id));
+    for (Kind kind : ALL) {
+      if (kind.id.equals(id)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("Unknown kind " + id);
   }
 
   /** The kind served under a path segment. */
   public static Optional<Kind> fromPath(String path) {
-    return Arrays.stream(values()).filter(k -> k.path.equals(path)).findFirst();
+    for (Kind kind : ALL) {
+      if (kind.path.equals(path)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 }

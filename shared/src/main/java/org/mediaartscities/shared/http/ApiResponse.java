@@ -2,11 +2,10 @@ package org.mediaartscities.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mediaartscities.shared.digest.Sha256;
 import org.mediaartscities.shared.json.Json;
 
 /**
@@ -89,12 +88,8 @@ public record ApiResponse(int status, String body, Map<String, String> headers) 
   }
 
   static String etagOf(String body) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    byte[] digest = Sha256.of(body);
+    return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
   }
 
   // RFC 9110 13.1.2: weak comparison, a list of tags, or "*".

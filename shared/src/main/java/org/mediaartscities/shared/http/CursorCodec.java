@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.mediaartscities.shared.digest.Sha256;
 import org.mediaartscities.shared.json.Json;
 
 /**
@@ -92,13 +93,9 @@ public final class CursorCodec {
 
   // A key of its own for cursors, whatever else the secret is used for: SHA-256 over a label and the secret.
   private static byte[] derive(byte[] secret) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update("media-arts-cities/cursor/v2".getBytes(StandardCharsets.UTF_8));
-      return digest.digest(secret);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    MessageDigest digest = Sha256.fresh();
+    digest.update("media-arts-cities/cursor/v2".getBytes(StandardCharsets.UTF_8));
+    return digest.digest(secret);
   }
 
   private static ApiException invalid() {
