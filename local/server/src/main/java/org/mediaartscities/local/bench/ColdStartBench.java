@@ -35,6 +35,9 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  * variable to every run, e.g. the trace header Lambda sets when tracing is on. {@code --primed} runs each handler's
  * SnapStart priming after init and before the timed first request: that first request is what an instance restored
  * from a snapshot pays after its restore (the wall figure then also holds the priming: compare first requests).
+ * {@code --unpacked} runs each jar unpacked into a folder, as Lambda unpacks a deployment archive into
+ * {@code /var/task}. With {@code --jvm-option -Dprobe.exit=true} each run exits through its shutdown hooks, so that a
+ * flight recording ({@code -XX:StartFlightRecording}) is written.
  */
 public final class ColdStartBench {
 
@@ -69,7 +72,7 @@ public final class ColdStartBench {
             env.put(pair[0], pair.length > 1 ? pair[1] : "");
           }
           default -> throw new IllegalArgumentException("Unknown option " + args[i]
-              + " (use --all, --primed, --rounds N, --jvm-option OPT, --env NAME=VALUE)");
+              + " (use --all, --primed, --unpacked, --rounds N, --jvm-option OPT, --env NAME=VALUE)");
         }
       }
       return new Options(rounds, all, primed, unpacked, List.copyOf(jvmOptions), Map.copyOf(env));
@@ -249,16 +252,16 @@ public final class ColdStartBench {
     }
     try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
       for (var entry : java.util.Collections.list(zip.entries())) {
-        Path target2 = folder.resolve(entry.getName()).normalize();
-        if (!target2.startsWith(folder)) {
+        Path entryPath = folder.resolve(entry.getName()).normalize();
+        if (!entryPath.startsWith(folder)) {
           throw new IOException("entry outside the folder: " + entry.getName());
         }
         if (entry.isDirectory()) {
-          Files.createDirectories(target2);
+          Files.createDirectories(entryPath);
         } else {
-          Files.createDirectories(target2.getParent());
+          Files.createDirectories(entryPath.getParent());
           try (var in = zip.getInputStream(entry)) {
-            Files.copy(in, target2);
+            Files.copy(in, entryPath);
           }
         }
       }
