@@ -47,7 +47,6 @@ public final class ApplicationStore {
   static final int SUBMIT_ATTEMPTS = 40;
   private static final String MAILED_PREFIX = "MAILED#";
 
-
   private final DynamoDbEnhancedClient client;
   private final DynamoDbTable<ApplicationRow> table;
 

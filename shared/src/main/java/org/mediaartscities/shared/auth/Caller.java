@@ -18,7 +18,6 @@ public record Caller(String subject, Set<String> groups, String city, String ver
   public static final String EDITORS = "editors";
   public static final String REVIEWERS = "reviewers";
 
-
   /** The caller of a route behind the JWT authorizer. */
   public static Caller from(ApiRequest request) {
     String subject = request.claims().get("sub");

@@ -24,7 +24,6 @@ public final class ContentRepository {
   static final int MAX_EXAMINED = 1000;
   private static final int FILTERED_PAGE_SIZE = 100;
 
-
   private final DynamoDbTable<ContentRow> table;
 
   public ContentRepository(DynamoDbTable<ContentRow> table) {
