@@ -23,7 +23,6 @@ public final class Json {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-
   // A reader per type, built on first use: it keeps the type's root deserializer, which readValue(json, type)
   // looks up again on every call. Keyed by class, never by input, so it holds as many readers as the code has types.
   private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
@@ -42,6 +41,12 @@ public final class Json {
       return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
   };
+
+  // Writes a map answer's values one by one (writeEntries); the generator is flushed once, at the end.
+  private static final ObjectWriter ENTRY_VALUES = MAPPER.writer()
+      .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private Json() {}
 
@@ -81,8 +86,6 @@ public final class Json {
     return escaped.toString();
   }
 
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
   // Line and paragraph separators end a line in older JavaScript engines.
   private static boolean endsAScript(char c) {
     return c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
@@ -117,9 +120,6 @@ public final class Json {
     }
     return text.toString();
   }
-
-  private static final ObjectWriter ENTRY_VALUES = MAPPER.writer()
-      .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private static boolean hasOnlyTextKeys(Map<?, ?> map) {
     for (Object key : map.keySet()) {
