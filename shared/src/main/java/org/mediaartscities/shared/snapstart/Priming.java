@@ -14,6 +14,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.aws.LazyClients;
+import org.mediaartscities.shared.env.Env;
 import org.mediaartscities.shared.log.Logs;
 
 /**
@@ -21,7 +22,8 @@ import org.mediaartscities.shared.log.Logs;
  * {@link #prime()} runs the function's real request path once, on a request that reads a key that cannot exist and
  * writes nothing, so that the snapshot holds its classes loaded and initialised, its clients' credentials and
  * connection set-up done; after each restore, {@link #refresh()} gives back what must differ between the instances
- * restored from one snapshot (random sources).
+ * restored from one snapshot (random sources). Where no snapshot is taken, {@link #register()} runs the same priming
+ * at init instead.
  *
  * <p>Each function has one subclass, next to its handler, which the handler's public no-argument constructor (the one
  * Lambda calls) registers with {@link #register()} and keeps in a field: the runtime's CRaC context holds resources
@@ -33,6 +35,8 @@ public abstract class Priming implements Resource {
   private static final String RUNTIME_SERIALIZERS =
       "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
   private static final String POJO_SERIALIZER = "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer";
+  /** Set by Lambda in every execution environment: on-demand, provisioned-concurrency or snap-start. */
+  static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
   private final String function;
   private volatile Throwable failure;
@@ -42,9 +46,28 @@ public abstract class Priming implements Resource {
     this.function = function;
   }
 
-  /** Registers these hooks with the runtime; returns them, for the handler to keep (see the class comment). */
+  /**
+   * Registers these hooks with the runtime, and primes at once where no snapshot will be taken; returns them, for the
+   * handler to keep (see the class comment). Which case applies is Lambda's {@value #INITIALIZATION_TYPE}:
+   * <ul>
+   *   <li>{@code on-demand} (SnapStart off, or {@code $LATEST}): the request path runs once now. Lambda gives init a
+   *   full vCPU and an invocation only its memory's share of one (docs/PERFORMANCE.md), so the classes and the
+   *   connection the first request needs cost less here than in it. The clients left to their first use stay so.
+   *   <li>{@code provisioned-concurrency}: init is on no request's path, so all a snapshot would hold is done now.
+   *   <li>{@code snap-start}: nothing now; {@link #beforeCheckpoint} runs before the snapshot.
+   *   <li>unset (the local dev server, tests): nothing.
+   * </ul>
+   */
   public final Priming register() {
     Core.getGlobalContext().register(this);
+    switch (Env.optional(INITIALIZATION_TYPE).orElse("")) {
+      case "on-demand" -> {
+        failure = null;
+        step("priming at init", "its first request runs unprimed", this::prime);
+      }
+      case "provisioned-concurrency" -> beforeCheckpoint(null);
+      default -> { }
+    }
     return this;
   }
 
@@ -62,22 +85,21 @@ public abstract class Priming implements Resource {
   @Override
   public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
     failure = null;
-    step("priming", this::prime);
+    step("SnapStart priming", "the snapshot is taken without it", this::prime);
     // Clients built on first use (LazyClients) are built now: a restored instance finds every one ready.
-    step("building its clients", LazyClients::buildAll);
+    step("SnapStart building its clients", "the snapshot is taken without them", LazyClients::buildAll);
   }
 
   private interface Step {
     void run() throws Exception;
   }
 
-  private void step(String what, Step step) {
+  private void step(String what, String consequence, Step step) {
     try {
       step.run();
     } catch (Exception | LinkageError e) {
       failure = failure == null ? e : failure;
-      Logs.warn(context(), "SnapStart " + what + " of " + function + " failed (" + e.getClass().getName()
-          + "); the snapshot is taken without it");
+      Logs.warn(context(), what + " of " + function + " failed (" + e.getClass().getName() + "); " + consequence);
     }
   }
 

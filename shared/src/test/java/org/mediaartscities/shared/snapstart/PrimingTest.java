@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.aws.LazyClients;
+import org.mediaartscities.shared.env.Env;
 
 class PrimingTest {
 
@@ -35,6 +41,47 @@ class PrimingTest {
 
   private interface ThrowingRunnable {
     void run() throws Exception;
+  }
+
+  /** Registers a priming that counts its runs, in an instance initialised as {@code type} (null: unset). */
+  private static int primedAtRegistration(String type) {
+    var runs = new AtomicInteger();
+    Map<String, String> variables = type == null ? Map.of() : Map.of(Priming.INITIALIZATION_TYPE, type);
+    ScopedValue.where(Env.SCOPED, variables).run(() -> new Steps(runs::incrementAndGet).register());
+    return runs.get();
+  }
+
+  @ParameterizedTest(name = "{0}: primed {1} time(s), lazy clients built: {2}")
+  @CsvSource(nullValues = "unset", value = {
+      "on-demand, 1, false",
+      "provisioned-concurrency, 1, true",
+      "snap-start, 0, false",
+      "unset, 0, false",
+  })
+  void registrationPrimesAtInitOnlyWhereNoSnapshotWillBeTaken(String type, int expectedRuns, boolean clientsBuilt) {
+    var built = new AtomicInteger();
+    // A client left to its first use, which only a priming that builds every client builds now.
+    LazyClients.of(() -> {
+      built.incrementAndGet();
+      return new Object();
+    });
+
+    int runs = primedAtRegistration(type);
+
+    assertThat(runs).isEqualTo(expectedRuns);
+    assertThat(built.get() > 0).isEqualTo(clientsBuilt);
+  }
+
+  @Test
+  void aPrimingThatFailsAtInitNeverFailsTheHandlersConstructionAndIsKept() {
+    var priming = new Steps(() -> {
+      throw new IllegalStateException("the table is not there");
+    });
+
+    assertThatCode(() -> ScopedValue.where(Env.SCOPED, Map.of(Priming.INITIALIZATION_TYPE, "on-demand"))
+        .run(priming::register)).doesNotThrowAnyException();
+
+    assertThat(priming.failure()).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

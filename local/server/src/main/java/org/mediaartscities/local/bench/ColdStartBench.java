@@ -27,8 +27,10 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  * {@code ./dev bench}: cold starts as Lambda pays them when SnapStart is off. Each round starts a fresh JVM with the
  * flags Lambda's java25 runtime uses, on the deployment artifact, constructs the real handler with its template
  * environment, and answers its first real request from DynamoDB Local (warm, in this process); a hello-world
- * handler in the same kind of JVM is the floor. The floor and the functions take turns in every round, so that a
- * machine busy for a while slows them alike; medians are printed with each ratio to the floor and its goal.
+ * handler in the same kind of JVM is the floor. Beside it, once a round, the AWS SDK alone ({@link RawSdkHandler}: the
+ * client every function builds, one GetItem) shows the lowest ratio a function on this stack can reach. The floor and
+ * the functions take turns in every round, so that a machine busy for a while slows them alike; medians are printed
+ * with each ratio to the floor and its goal.
  *
  * <p>Options: {@code --all} every API function (default: the content function), {@code --rounds N},
  * {@code --jvm-option OPT} (repeatable) adds a JVM flag to every run, {@code --env NAME=VALUE} (repeatable) adds a
@@ -108,6 +110,10 @@ public final class ColdStartBench {
           Instant.now());
 
       var floor = new ArrayList<Run>();
+      var rawSdk = new ArrayList<Run>();
+      Map<String, String> rawSdkEnv = new HashMap<>(deployment.functions().environment(
+          ColdStartTarget.CONTENT.function()));
+      rawSdkEnv.putAll(options.env());
       var runs = new LinkedHashMap<ColdStartTarget, List<Run>>();
       var environments = new HashMap<ColdStartTarget, Map<String, String>>();
       var classpaths = new HashMap<ColdStartTarget, String>();
@@ -120,10 +126,12 @@ public final class ColdStartBench {
       }
       // One unmeasured round warms the OS file cache and DynamoDB Local.
       run(options, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env());
+      run(options, floorClasspath, RawSdkHandler.class.getName(), floorEvent, rawSdkEnv);
       for (ColdStartTarget target : targets) {
         run(options, classpaths.get(target), target.handler(), root.resolve(target.event()), environments.get(target));
       }
       for (int i = 0; i < options.rounds(); i++) {
+        rawSdk.add(run(options, floorClasspath, RawSdkHandler.class.getName(), floorEvent, rawSdkEnv));
         for (ColdStartTarget target : targets) {
           floor.add(run(options, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env()));
           runs.get(target).add(run(options, classpaths.get(target), target.handler(), root.resolve(target.event()),
@@ -141,6 +149,7 @@ public final class ColdStartBench {
           "init ms", "1st req ms", "RSS MB", "ratio", "goal");
       double floorWall = median(floor, Run::wallMs);
       print("hello-world (floor)", "GET /news (constant answer)", floor, floorWall, Double.NaN);
+      print("AWS SDK alone", "one GetItem (a missing key)", rawSdk, floorWall, Double.NaN);
       boolean allMet = true;
       for (var entry : runs.entrySet()) {
         ColdStartTarget target = entry.getKey();
@@ -185,12 +194,16 @@ public final class ColdStartBench {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags(options));
     command.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName(), handler, event.toString()));
-    if (options.primed() && !handler.equals(HelloHandler.class.getName())) {
+    if (options.primed() && !handler.equals(HelloHandler.class.getName())
+        && !handler.equals(RawSdkHandler.class.getName())) {
       command.add("--primed");
     }
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(env);
+    // As Lambda sets it: an on-demand cold start, or an instance made from a snapshot (--primed). Blank it with
+    // --env AWS_LAMBDA_INITIALIZATION_TYPE= to see a handler that does not prime at init.
+    builder.environment().putIfAbsent("AWS_LAMBDA_INITIALIZATION_TYPE", options.primed() ? "snap-start" : "on-demand");
     long start = System.nanoTime();
     Process process = builder.start();
     String result = null;
