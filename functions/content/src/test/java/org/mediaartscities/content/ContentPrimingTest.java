@@ -27,7 +27,7 @@ class ContentPrimingTest {
   }
 
   @Test
-  void primingAnswersNotFoundForTheImpossibleSlugAndStoresAndSendsNothing() {
+  void primingAnswersNotFoundForTheImpossibleSlugAnEmptyListForItsCityAndStoresAndSendsNothing() {
     ContentConfig config = config();
     var priming = new ContentPriming(new ContentHandler(config), config);
     StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
@@ -37,6 +37,8 @@ class ContentPrimingTest {
     assertThat(priming.failure()).isNull();
     assertThat(priming.answer().getStatusCode()).isEqualTo(404);
     assertThat(priming.answer().getBody()).contains("\"error\"");
+    assertThat(priming.listAnswer().getStatusCode()).isEqualTo(200);
+    assertThat(priming.listAnswer().getBody()).contains("\"items\":[]");
     assertThat(before.itemsIn(bed.deployment.name("ContentTable"))).isPositive();
     assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }

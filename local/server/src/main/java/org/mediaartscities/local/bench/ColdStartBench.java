@@ -38,7 +38,9 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  * SnapStart priming after init and before the timed first request: that first request is what an instance restored
  * from a snapshot pays after its restore (the wall figure then also holds the priming: compare first requests).
  * {@code --unpacked} runs each jar unpacked into a folder, as Lambda unpacks a deployment archive into
- * {@code /var/task}. With {@code --jvm-option -Dprobe.exit=true} each run exits through its shutdown hooks, so that a
+ * {@code /var/task}. {@code --lambda-memory MB} gives each run the CPU Lambda gives a function of that memory
+ * ({@link LambdaCpuShare}; needs root and cgroups), and reads the event in the invocation, as Lambda does.
+ * With {@code --jvm-option -Dprobe.exit=true} each run exits through its shutdown hooks, so that a
  * flight recording ({@code -XX:StartFlightRecording}) is written.
  */
 public final class ColdStartBench {
@@ -52,14 +54,15 @@ public final class ColdStartBench {
 
   private record Run(double wallMs, double initMs, double firstMs, long rssKb, int status) {}
 
-  private record Options(int rounds, boolean all, boolean primed, boolean unpacked, List<String> jvmOptions,
-      Map<String, String> env) {
+  private record Options(int rounds, boolean all, boolean primed, boolean unpacked, int lambdaMemoryMb,
+      List<String> jvmOptions, Map<String, String> env) {
 
     static Options parse(String[] args) {
       int rounds = 15;
       boolean all = false;
       boolean primed = false;
       boolean unpacked = false;
+      int lambdaMemoryMb = 0;
       var jvmOptions = new ArrayList<String>();
       var env = new LinkedHashMap<String, String>();
       for (int i = 0; i < args.length; i++) {
@@ -68,16 +71,17 @@ public final class ColdStartBench {
           case "--all" -> all = true;
           case "--primed" -> primed = true;
           case "--unpacked" -> unpacked = true;
+          case "--lambda-memory" -> lambdaMemoryMb = Integer.parseInt(args[++i]);
           case "--jvm-option" -> jvmOptions.add(args[++i]);
           case "--env" -> {
             String[] pair = args[++i].split("=", 2);
             env.put(pair[0], pair.length > 1 ? pair[1] : "");
           }
           default -> throw new IllegalArgumentException("Unknown option " + args[i]
-              + " (use --all, --primed, --unpacked, --rounds N, --jvm-option OPT, --env NAME=VALUE)");
+              + " (use --all, --primed, --unpacked, --lambda-memory MB, --rounds N, --jvm-option OPT, --env NAME=VALUE)");
         }
       }
-      return new Options(rounds, all, primed, unpacked, List.copyOf(jvmOptions), Map.copyOf(env));
+      return new Options(rounds, all, primed, unpacked, lambdaMemoryMb, List.copyOf(jvmOptions), Map.copyOf(env));
     }
   }
 
@@ -102,7 +106,8 @@ public final class ColdStartBench {
     Path floorEvent = root.resolve(ColdStartTarget.CONTENT.event());
     String floorClasspath = artifact(options, root, ColdStartTarget.CONTENT) + ":" + probeClasses;
 
-    try (LocalAws aws = LocalAws.start(null)) {
+    try (LocalAws aws = LocalAws.start(null);
+        LambdaCpuShare cpu = options.lambdaMemoryMb() > 0 ? LambdaCpuShare.forMemory(options.lambdaMemoryMb()) : null) {
       LocalDeployment deployment = LocalDeployment.deploy(RepoPaths.template(), aws, Map.of(), new LocalSecrets(null),
           "");
       var client = DynamoDbEnhancedClient.builder().dynamoDbClient(aws.clients().dynamoDb()).build();
@@ -125,16 +130,16 @@ public final class ColdStartBench {
         runs.put(target, new ArrayList<>());
       }
       // One unmeasured round warms the OS file cache and DynamoDB Local.
-      run(options, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env());
-      run(options, floorClasspath, RawSdkHandler.class.getName(), floorEvent, rawSdkEnv);
+      run(options, cpu, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env());
+      run(options, cpu, floorClasspath, RawSdkHandler.class.getName(), floorEvent, rawSdkEnv);
       for (ColdStartTarget target : targets) {
-        run(options, classpaths.get(target), target.handler(), root.resolve(target.event()), environments.get(target));
+        run(options, cpu, classpaths.get(target), target.handler(), root.resolve(target.event()), environments.get(target));
       }
       for (int i = 0; i < options.rounds(); i++) {
-        rawSdk.add(run(options, floorClasspath, RawSdkHandler.class.getName(), floorEvent, rawSdkEnv));
+        rawSdk.add(run(options, cpu, floorClasspath, RawSdkHandler.class.getName(), floorEvent, rawSdkEnv));
         for (ColdStartTarget target : targets) {
-          floor.add(run(options, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env()));
-          runs.get(target).add(run(options, classpaths.get(target), target.handler(), root.resolve(target.event()),
+          floor.add(run(options, cpu, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env()));
+          runs.get(target).add(run(options, cpu, classpaths.get(target), target.handler(), root.resolve(target.event()),
               environments.get(target)));
         }
       }
@@ -142,6 +147,10 @@ public final class ColdStartBench {
       System.out.printf("%nCold start%s, %d rounds, medians (JVM flags: %s)%n",
           options.primed() ? " with SnapStart priming before the first request" : "", options.rounds(),
           String.join(" ", flags(options)));
+      if (cpu != null) {
+        System.out.printf("CPU as Lambda gives %d MB: init on one CPU, the event and first request on %.2f of one%n",
+            options.lambdaMemoryMb(), Math.min(1.0, options.lambdaMemoryMb() / (double) LambdaCpuShare.ONE_VCPU_MB));
+      }
       if (!options.env().isEmpty()) {
         System.out.println("Extra variables: " + options.env());
       }
@@ -188,17 +197,20 @@ public final class ColdStartBench {
     return matcher.find() ? matcher.group(1) : event.getFileName().toString();
   }
 
-  private static Run run(Options options, String classpath, String handler, Path event, Map<String, String> env)
-      throws Exception {
+  private static Run run(Options options, LambdaCpuShare cpu, String classpath, String handler, Path event,
+      Map<String, String> env) throws Exception {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags(options));
+    if (cpu != null) {
+      command.add("-Dprobe.awaitInvoke=true");
+    }
     command.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName(), handler, event.toString()));
     if (options.primed() && !handler.equals(HelloHandler.class.getName())
         && !handler.equals(RawSdkHandler.class.getName())) {
       command.add("--primed");
     }
-    var builder = new ProcessBuilder(command).redirectErrorStream(true);
+    var builder = new ProcessBuilder(cpu == null ? command : cpu.startingInInit(command)).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(env);
     // As Lambda sets it: an on-demand cold start, or an instance made from a snapshot (--primed). Blank it with
@@ -212,6 +224,10 @@ public final class ColdStartBench {
       for (String line; (line = reader.readLine()) != null; ) {
         if (line.startsWith("RESULT ")) {
           result = line;
+        } else if (cpu != null && line.equals(ColdStartProbe.INITIALISED)) {
+          cpu.toInvoke(process.pid());
+          process.getOutputStream().write('\n');
+          process.getOutputStream().flush();
         } else {
           output.append(line).append('\n');
         }
