@@ -28,7 +28,7 @@ class AdminPrimingTest {
   }
 
   @Test
-  void primingAnswersNotFoundForTheImpossibleCallAndStoresAndSendsNothing() {
+  void primingAnswersNotFoundForTheImpossibleCallAnEmptyListForItsCityAndStoresAndSendsNothing() {
     AdminConfig config = config();
     var priming = new AdminPriming(new AdminHandler(config), config);
     StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
@@ -37,6 +37,8 @@ class AdminPrimingTest {
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.answer().getStatusCode()).as(priming.answer().getBody()).isEqualTo(404);
+    assertThat(priming.listAnswer().getStatusCode()).as(priming.listAnswer().getBody()).isEqualTo(200);
+    assertThat(priming.listAnswer().getBody()).contains("\"items\":[]");
     assertThat(before.itemsIn(bed.deployment.name("ContentTable"))).isPositive();
     assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
