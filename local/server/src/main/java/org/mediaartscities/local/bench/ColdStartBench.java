@@ -148,8 +148,9 @@ public final class ColdStartBench {
           options.primed() ? " with SnapStart priming before the first request" : "", options.rounds(),
           String.join(" ", flags(options)));
       if (cpu != null) {
-        System.out.printf("CPU as Lambda gives %d MB: init on one CPU, the event and first request on %.2f of one%n",
-            options.lambdaMemoryMb(), Math.min(1.0, options.lambdaMemoryMb() / (double) LambdaCpuShare.ONE_VCPU_MB));
+        System.out.printf("CPU as Lambda gives %d MB: init on %.2f CPU, the event and first request on %.2f%n",
+            options.lambdaMemoryMb(), LambdaCpuShare.initCpus(options.lambdaMemoryMb()),
+            LambdaCpuShare.invokeCpus(options.lambdaMemoryMb()));
       }
       if (!options.env().isEmpty()) {
         System.out.println("Extra variables: " + options.env());

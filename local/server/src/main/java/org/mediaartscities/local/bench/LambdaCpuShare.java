@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The CPU a Lambda instance of a given memory size gets, emulated with two Linux control groups for
- * {@code ./dev bench --lambda-memory MB}: the init phase runs on one full CPU, the invocation on the memory's share
- * of one (1,769 MB is one vCPU, linearly below it). Both are AWS's statements, not measured here (docs/PERFORMANCE.md,
+ * {@code ./dev bench --lambda-memory MB}: the init phase runs on at least one full CPU, the invocation on the memory's
+ * share (1,769 MB is one vCPU, proportionally below and above). Both are AWS's statements, not measured here (docs/PERFORMANCE.md,
  * "On Lambda's CPU"). A run starts in the init group and the bench moves it to the invocation group when its handler
  * is constructed.
  *
@@ -20,6 +20,7 @@ final class LambdaCpuShare implements AutoCloseable {
   /** Memory at which Lambda gives one vCPU (AWS Lambda developer guide, "Configuring function memory"). */
   static final int ONE_VCPU_MB = 1769;
   private static final long PERIOD_US = 100_000;
+  private static final Path V1_CPU = Path.of("/sys/fs/cgroup/cpu");
 
   private final Path init;
   private final Path invoke;
@@ -33,17 +34,37 @@ final class LambdaCpuShare implements AutoCloseable {
 
   /** Creates the two groups for a function of {@code memoryMb}. */
   static LambdaCpuShare forMemory(int memoryMb) throws IOException {
-    double share = Math.min(1.0, memoryMb / (double) ONE_VCPU_MB);
-    Path v1 = Path.of("/sys/fs/cgroup/cpu");
-    boolean v2 = !Files.isDirectory(v1) && Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"));
-    Path root = v2 ? Path.of("/sys/fs/cgroup") : v1;
-    if (!Files.isWritable(root)) {
+    if (memoryMb < 128 || memoryMb > 10_240) {
+      throw new IllegalArgumentException("--lambda-memory takes Lambda's range, 128 to 10240 MB: " + memoryMb);
+    }
+    Path root = root();
+    if (!available()) {
       throw new IOException("--lambda-memory needs a writable " + root + " (run as root on a machine with cgroups)");
     }
-    var shares = new LambdaCpuShare(root.resolve("mac-bench-init"), root.resolve("mac-bench-invoke"), v2);
-    shares.limit(shares.init, 1.0);
-    shares.limit(shares.invoke, share);
+    var shares = new LambdaCpuShare(root.resolve("mac-bench-init"), root.resolve("mac-bench-invoke"),
+        !root.equals(V1_CPU));
+    shares.limit(shares.init, initCpus(memoryMb));
+    shares.limit(shares.invoke, invokeCpus(memoryMb));
     return shares;
+  }
+
+  /** Whether this machine lets the bench make control groups (root, and cgroup v1's cpu controller or v2). */
+  static boolean available() {
+    return Files.isWritable(root());
+  }
+
+  private static Path root() {
+    return Files.isDirectory(V1_CPU) ? V1_CPU : Path.of("/sys/fs/cgroup");
+  }
+
+  /** An invocation's CPUs: proportional to memory, one at {@value #ONE_VCPU_MB} MB. */
+  static double invokeCpus(int memoryMb) {
+    return memoryMb / (double) ONE_VCPU_MB;
+  }
+
+  /** Init's CPUs: a full one below {@value #ONE_VCPU_MB} MB, the invocation's share above. */
+  static double initCpus(int memoryMb) {
+    return Math.max(1.0, invokeCpus(memoryMb));
   }
 
   /**
