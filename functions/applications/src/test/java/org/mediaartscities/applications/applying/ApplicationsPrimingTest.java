@@ -20,7 +20,7 @@ class ApplicationsPrimingTest {
   }
 
   @Test
-  void primingAnswersNotFoundForTheImpossibleCallAndStoresAndSendsNothing() {
+  void primingAnswersNotFoundForTheImpossibleCallShowsAFormMadeInMemoryAndStoresAndSendsNothing() {
     var handler = new ApplicationsHandler(bed.inEnvironment(ApplicationsTestBed.APPLICANT, Map.of(),
         ApplyingConfig::fromEnvironment));
     var priming = new ApplicationsPriming(handler);
@@ -30,6 +30,7 @@ class ApplicationsPrimingTest {
 
     assertThat(priming.failure()).isNull();
     assertThat(priming.answer().getStatusCode()).as(priming.answer().getBody()).isEqualTo(404);
+    assertThat(priming.formView()).contains("\"statement\"", "\"portfolio\"");
     assertThat(before.itemsIn(bed.deployment.name("ContentTable"))).isPositive();
     assertThat(StoreFootprint.of(bed.deployment.aws())).isEqualTo(before);
   }
