@@ -56,13 +56,10 @@ class LambdaCpuShareTest {
   // The shell joins the group, then becomes the command under the same pid: its group shows once it has run.
   private static void awaitGroup(long pid, String group) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    String groups = "";
-    while (Instant.now().isBefore(deadline)) {
-      groups = Files.readString(Path.of("/proc/" + pid + "/cgroup"));
-      if (groups.contains("/" + group)) {
-        return;
-      }
+    String groups = Files.readString(Path.of("/proc/" + pid + "/cgroup"));
+    while (!groups.contains("/" + group) && Instant.now().isBefore(deadline)) {
       Thread.sleep(20);
+      groups = Files.readString(Path.of("/proc/" + pid + "/cgroup"));
     }
     assertThat(groups).as("process %d's groups", pid).contains("/" + group);
   }
