@@ -9,14 +9,12 @@ import org.mediaartscities.shared.snapstart.Priming;
  * AdminFunction's SnapStart hooks: the sample {@code GET /admin/calls/{id}/form} of events/admin (an editor's
  * claims), on the nil UUID, which no item has (items are named by random UUIDs), so the handler checks the caller,
  * reads the table, answers 404 and writes its JSON error; then the sample drafts list of an editor whose city no item
- * can have, whose query finds nothing. Editing, publishing and uploads write, and stay unprimed
- * past the classes they share with this path.
+ * can have, whose query finds nothing. Editing, publishing and uploads write, and stay unprimed past the classes they
+ * share with this path.
  */
 final class AdminPriming extends Priming {
 
   static final String IMPOSSIBLE_ID = "00000000-0000-0000-0000-000000000000";
-  /** A valid slug longer than any city's (slugs are cut at 80 characters). */
-  static final String IMPOSSIBLE_CITY = "snapstart-priming-" + "0".repeat(72);
 
   private final AdminHandler handler;
   private final AdminConfig config;
@@ -37,7 +35,7 @@ final class AdminPriming extends Priming {
     // The drafts list the console opens first, by an editor of a city no item can have: its query finds nothing.
     APIGatewayV2HTTPEvent list = sample("admin/list-news-drafts.json", APIGatewayV2HTTPEvent.class);
     var claims = new HashMap<>(list.getRequestContext().getAuthorizer().getJwt().getClaims());
-    claims.put("custom:city", IMPOSSIBLE_CITY);
+    claims.put("custom:city", IMPOSSIBLE_SLUG);
     list.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
     listAnswer = handler.handleRequest(list, context());
   }

@@ -24,9 +24,6 @@ import org.mediaartscities.shared.snapstart.Priming;
  */
 final class ContentPriming extends Priming {
 
-  /** Longer than any slug the admin function stores, and still a valid slug for the route. */
-  static final String IMPOSSIBLE_SLUG = "snapstart-priming-" + "0".repeat(72);
-
   private static final ContentItem SAMPLE_ITEM = new ContentItem("snapstart-priming", Kind.NEWS, IMPOSSIBLE_SLUG,
       IMPOSSIBLE_SLUG, "fr",
       Map.of("fr", Translation.of("Amorçage", "Un exemple", "*SnapStart* [amorçage](https://example.org)")),

@@ -35,6 +35,11 @@ public abstract class Priming implements Resource {
   private static final String RUNTIME_SERIALIZERS =
       "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
   private static final String POJO_SERIALIZER = "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer";
+  /**
+   * A valid slug longer than any stored one (the admin function cuts slugs at 80 characters): the key of an item, a
+   * call or a city that priming reads and cannot find.
+   */
+  public static final String IMPOSSIBLE_SLUG = "snapstart-priming-" + "0".repeat(72);
   /** Set by Lambda in every execution environment: on-demand, provisioned-concurrency or snap-start. */
   static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 

@@ -20,12 +20,10 @@ import org.mediaartscities.shared.snapstart.Priming;
  * ApplicationsFunction's SnapStart hooks: the sample {@code GET /calls/{slug}/form} of events/applications, on a slug
  * longer than any stored one (the admin function cuts slugs at 80 characters), so the handler reads the content
  * table, answers 404 and writes its JSON error; then the view of a call made in memory, with the form an editor
- * saves in events/admin, as a found call would be shown. Applying, saving and submitting write (and mail), and stay unprimed
- * past the classes they share with this path.
+ * saves in events/admin, as a found call would be shown. Applying, saving and submitting write (and mail), and stay
+ * unprimed past the classes they share with this path.
  */
 final class ApplicationsPriming extends Priming {
-
-  static final String IMPOSSIBLE_SLUG = "snapstart-priming-" + "0".repeat(72);
 
   private final ApplicationsHandler handler;
   private volatile APIGatewayV2HTTPResponse answer;
