@@ -66,14 +66,19 @@ public abstract class Priming implements Resource {
   public final Priming register() {
     Core.getGlobalContext().register(this);
     switch (Env.optional(INITIALIZATION_TYPE).orElse("")) {
-      case "on-demand" -> {
-        failure = null;
-        step("priming at init", "its first request runs unprimed", this::prime);
-      }
-      case "provisioned-concurrency" -> beforeCheckpoint(null);
+      case "on-demand" -> primeAtInit(false);
+      case "provisioned-concurrency" -> primeAtInit(true);
       default -> { }
     }
     return this;
+  }
+
+  private void primeAtInit(boolean everyClient) {
+    failure = null;
+    step("Priming at init", "its first request runs unprimed", this::prime);
+    if (everyClient) {
+      step("Building the clients at init", "each is built on its first use", LazyClients::buildAll);
+    }
   }
 
   /** Runs the request path once, writing and sending nothing. */

@@ -78,7 +78,8 @@ public final class ColdStartBench {
             env.put(pair[0], pair.length > 1 ? pair[1] : "");
           }
           default -> throw new IllegalArgumentException("Unknown option " + args[i]
-              + " (use --all, --primed, --unpacked, --lambda-memory MB, --rounds N, --jvm-option OPT, --env NAME=VALUE)");
+              + " (use --all, --primed, --unpacked, --lambda-memory MB, --rounds N, --jvm-option OPT,"
+              + " --env NAME=VALUE)");
         }
       }
       return new Options(rounds, all, primed, unpacked, lambdaMemoryMb, List.copyOf(jvmOptions), Map.copyOf(env));
@@ -133,14 +134,15 @@ public final class ColdStartBench {
       run(options, cpu, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env());
       run(options, cpu, floorClasspath, RawSdkHandler.class.getName(), floorEvent, rawSdkEnv);
       for (ColdStartTarget target : targets) {
-        run(options, cpu, classpaths.get(target), target.handler(), root.resolve(target.event()), environments.get(target));
+        run(options, cpu, classpaths.get(target), target.handler(), root.resolve(target.event()),
+            environments.get(target));
       }
       for (int i = 0; i < options.rounds(); i++) {
         rawSdk.add(run(options, cpu, floorClasspath, RawSdkHandler.class.getName(), floorEvent, rawSdkEnv));
         for (ColdStartTarget target : targets) {
           floor.add(run(options, cpu, floorClasspath, HelloHandler.class.getName(), floorEvent, options.env()));
-          runs.get(target).add(run(options, cpu, classpaths.get(target), target.handler(), root.resolve(target.event()),
-              environments.get(target)));
+          runs.get(target).add(run(options, cpu, classpaths.get(target), target.handler(),
+              root.resolve(target.event()), environments.get(target)));
         }
       }
 

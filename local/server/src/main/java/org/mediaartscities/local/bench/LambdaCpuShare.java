@@ -3,14 +3,15 @@ package org.mediaartscities.local.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The CPU a Lambda instance of a given memory size gets, emulated with two Linux control groups for
  * {@code ./dev bench --lambda-memory MB}: the init phase runs on at least one full CPU, the invocation on the memory's
- * share (1,769 MB is one vCPU, proportionally below and above). Both are AWS's statements, not measured here (docs/PERFORMANCE.md,
- * "On Lambda's CPU"). A run starts in the init group and the bench moves it to the invocation group when its handler
- * is constructed.
+ * share (1,769 MB is one vCPU, proportionally below and above). Both are AWS's statements, not measured here
+ * (docs/PERFORMANCE.md, "Fourth round"). A run starts in the init group and the bench moves it to the invocation
+ * group when its handler is constructed.
  *
  * <p>Needs a writable cgroup file system (root on a machine with cgroup v1's {@code cpu} controller or cgroup v2), as
  * on the development machine; elsewhere the option fails before the first run.
@@ -72,7 +73,7 @@ final class LambdaCpuShare implements AutoCloseable {
    * that no instruction of the JVM runs outside it.
    */
   List<String> startingInInit(List<String> command) {
-    var wrapped = new java.util.ArrayList<String>(List.of("sh", "-c",
+    var wrapped = new ArrayList<String>(List.of("sh", "-c",
         "echo $$ > '" + init.resolve("cgroup.procs") + "' && exec \"$@\"", "lambda-cpu-share"));
     wrapped.addAll(command);
     return wrapped;
