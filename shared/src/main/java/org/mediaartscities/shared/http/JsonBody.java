@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Collection;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.mediaartscities.shared.json.Json;
 
@@ -40,7 +42,7 @@ public final class JsonBody {
     } catch (MismatchedInputException e) {
       String field = path(e);
       throw ApiException.invalid(field.isEmpty() ? "body" : field, field.isEmpty() ? "The body must be a JSON object."
-          : "'" + field + "' has the wrong type.");
+          : "'" + field + "' must be " + expected(e.getTargetType()) + ".");
     } catch (JsonMappingException e) {
       String field = path(e);
       throw ApiException.invalid(field.isEmpty() ? "body" : field, "'" + (field.isEmpty() ? "body" : field)
@@ -65,6 +67,30 @@ public final class JsonBody {
     } catch (JsonProcessingException e) {
       return false;
     }
+  }
+
+  /** What a value of the type a field has looks like, in the words of a form's user: a refusal says it. */
+  static String expected(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+        || type == Short.class || type == short.class) {
+      return "a whole number";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+      return "text";
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return type.isRecord() || Map.class.isAssignableFrom(type) ? "an object" : "of another type";
   }
 
   /** The JSON path of the failing value: {@code translations.fr.title}, {@code images[0].mediaId}. */

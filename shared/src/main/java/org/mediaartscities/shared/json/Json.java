@@ -3,10 +3,12 @@ package org.mediaartscities.shared.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,12 +18,14 @@ import java.util.Map;
 /** The one configured {@link ObjectMapper}: building a mapper is costly at cold start, so there is only one. */
 public final class Json {
 
-  /** Shared mapper: nulls written (a client sees every field), unknown properties rejected, ISO-8601 instants. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .registerModule(IsoInstants.module())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /**
+   * Shared mapper: nulls written (a client sees every field), unknown properties rejected, ISO-8601 instants, and
+   * every value read as the type it is. Jackson's default coercions would turn a juror's score of 7.9 into 7, {@code ""}
+   * or {@code "  "} into no score, {@code "true"} or {@code 1} into {@code true}, silently; here each is a wrong type,
+   * which a request answers with a 400 naming the field ({@code JsonBody}). What this application writes never needs
+   * a coercion to be read back.
+   */
+  public static final ObjectMapper MAPPER = withoutFastPaths().addModule(IsoInstants.module()).build();
 
   // A reader per type, built on first use: it keeps the type's root deserializer, which readValue(json, type)
   // looks up again on every call. Keyed by class, never by input, so it holds as many readers as the code has types.
@@ -49,6 +53,17 @@ public final class Json {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private Json() {}
+
+  /** The mapper's settings, without this package's faster readers: what those must read exactly as (tests). */
+  static JsonMapper.Builder withoutFastPaths() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .withCoercionConfigDefaults(coercions -> coercions.setAcceptBlankAsEmpty(false));
+  }
 
   /**
    * Serialises an API answer so that any part of it can be placed in an HTML page as it is: a JSON-LD object in a

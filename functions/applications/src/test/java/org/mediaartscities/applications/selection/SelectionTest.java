@@ -81,7 +81,14 @@ class SelectionTest {
         {"{\"scores\": {\"quality\": 6, \"relevance\": 4}}", "scores.quality"},
         {"{\"scores\": {\"quality\": 4, \"relevance\": 11}}", "scores.relevance"},
         {"{\"scores\": {\"quality\": 4, \"relevance\": 4, \"charm\": 5}}", "scores.charm"},
-        {"{\"scores\": {\"quality\": \"high\"}}", "scores.quality"}}) {
+        {"{\"scores\": {\"quality\": \"high\"}}", "scores.quality"},
+        // Jackson's default coercions would have stored 3 for 3.5, 4 for "4", and no score for "" or " ".
+        {"{\"scores\": {\"quality\": 3.5, \"relevance\": 4}}", "scores.quality"},
+        {"{\"scores\": {\"quality\": 4.0, \"relevance\": 4}}", "scores.quality"},
+        {"{\"scores\": {\"quality\": \"4\", \"relevance\": 4}}", "scores.quality"},
+        {"{\"scores\": {\"quality\": 4, \"relevance\": \"\"}}", "scores.relevance"},
+        {"{\"scores\": {\"quality\": 4, \"relevance\": \" \"}}", "scores.relevance"},
+        {"{\"scores\": {\"quality\": true, \"relevance\": 4}}", "scores.quality"}}) {
       var response = admin(juror(ANA), "PUT /admin/applications/{id}/review", "/admin/applications/" + id
           + "/review", bad[0]);
       assertThat(response.getStatusCode()).as(bad[0]).isEqualTo(400);
