@@ -8,6 +8,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -51,11 +52,17 @@ public final class ApplicationFileStore {
           .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class)
               .item(new ApplicationRow(ApplicationRow.applicationPk(application.id()), slotKey(file.fieldId(), n),
                   null, file.id(), null, null, null, ApplicationStore.expiry(application)))
-              .conditionExpression(absent()).build());
+              .conditionExpression(absent()).build())
+          // An application whose erasure started takes no more files: none is left behind by a race with it.
+          .addConditionCheck(table, ConditionCheck.builder().key(ApplicationStore.key(application.id()))
+              .conditionExpression(Expression.builder().expression("attribute_exists(pk)").build()).build());
       try {
         client.transactWriteItems(write.build());
         return Optional.of(slotted);
       } catch (TransactionCanceledException e) {
+        if (Transactions.failed(e.cancellationReasons(), 2)) {
+          throw new StoreConflictException("application " + application.id() + " (being erased)", e);
+        }
         if (Transactions.failed(e.cancellationReasons(), 1)) {
           n++; // taken: try the next one
         } else if (++conflicts >= CONFLICT_ATTEMPTS) {
@@ -96,8 +103,10 @@ public final class ApplicationFileStore {
   }
 
   public List<ApplicationFile> of(String applicationId) {
-    return table.query(QueryConditional.sortBeginsWith(k -> k
-            .partitionValue(ApplicationRow.applicationPk(applicationId)).sortValue(ApplicationRow.FILE_PREFIX)))
+    // Strongly consistent: an erasure deletes the bytes of every file listed here, and an applicant sees a file
+    // announced a moment ago.
+    return table.query(r -> r.consistentRead(true).queryConditional(QueryConditional.sortBeginsWith(k -> k
+            .partitionValue(ApplicationRow.applicationPk(applicationId)).sortValue(ApplicationRow.FILE_PREFIX))))
         .items().stream().map(row -> Json.read(row.doc(), ApplicationFile.class)).toList();
   }
 

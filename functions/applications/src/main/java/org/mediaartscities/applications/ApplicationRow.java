@@ -20,6 +20,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * review        pk = APP#{id}                         sk = REVIEW#{sub}     doc; ref = RECUSED after a recusal
  * file          pk = APP#{id}                         sk = FILE#{file id}   doc
  * file slot     pk = APP#{id}                         sk = SLOT#{field id}#{n}  ref = {file id} (n ≤ maxFiles)
+ * erasing       pk = APP#{id}                         sk = ERASING          doc = the tokens' hashes, until erased
  * one per email pk = CALL#{callId}#EMAIL#{emailHash}  sk = UNIQUE           ref = {application id}
  * mail limit    pk = CALL#{callId}#EMAIL#{emailHash}  sk = MAILED#{kind}     version = last mailed (epoch ms)
  * counter       pk = CALL#{callId}                    sk = COUNTER          n (receipt numbers)
@@ -41,6 +42,7 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
   static final String OUTBOX_PREFIX = "OUTBOX#";
   static final String FILE_PREFIX = "FILE#";
   static final String SLOT_PREFIX = "SLOT#";
+  static final String ERASING_SK = "ERASING";
   /** A review row's {@code ref} once its reviewer recused themselves: a later review is refused by condition. */
   static final String RECUSED = "RECUSED";
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -165,22 +167,63 @@ public final class ApplicationStore {
   }
 
   /**
-   * Deletes an application with every row beside it (reviews, file records) and its email reservation: the
-   * applicant's right to erasure.
+   * Starts the applicant's right to erasure: in one transaction the application's row, with its personal data, goes
+   * (if it is still at the version it was read at) and a marker holding its tokens' hashes takes its place, so that
+   * the same tokens can finish the erasure ({@link #erasing}) if this request stops before the rest is gone. Its
+   * email reservation is given back. The rows beside it (reviews, file records) and its files' bytes are the
+   * caller's next steps, and {@link #finishErasure} the last.
    *
    * @throws StoreConflictException when it changed since it was read
    */
-  public void delete(Stored stored) {
+  public void startErasure(Stored stored) {
     Application application = stored.application();
-    // Only drafts and withdrawn applications are erased: neither holds a reservation (but see releaseIfHeld).
+    var hashes = new ArrayList<String>(application.linkTokenHashes());
+    hashes.add(application.tokenHash());
+    var marker = new ApplicationRow(ApplicationRow.applicationPk(application.id()), ApplicationRow.ERASING_SK, null,
+        null, Json.write(new ErasureMarker(hashes)), null, null, expiry(application));
     var write = TransactWriteItemsEnhancedRequest.builder()
         .addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder().key(key(application.id()))
-            .conditionExpression(versionIs(stored.version())).build());
+            .conditionExpression(versionIs(stored.version())).build())
+        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class).item(marker).build());
     transact(write, application);
+    // Only drafts and withdrawn applications are erased: neither holds a reservation (but see releaseIfHeld).
     releaseIfHeld(application);
-    table.query(QueryConditional.keyEqualTo(k -> k.partitionValue(ApplicationRow.applicationPk(application.id()))))
-        .items().forEach(row -> table.deleteItem(Key.builder().partitionValue(row.pk()).sortValue(row.sk()).build()));
   }
+
+  /** Whether {@code token} opens the application {@code id} whose erasure started and has not finished. */
+  public boolean erasing(String id, String token) {
+    ApplicationRow marker = table.getItem(r -> r.consistentRead(true).key(Key.builder()
+        .partitionValue(ApplicationRow.applicationPk(id)).sortValue(ApplicationRow.ERASING_SK).build()));
+    if (marker == null) {
+      return false;
+    }
+    ErasureMarker hashes;
+    try {
+      hashes = Json.readStored(marker.doc(), ErasureMarker.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("A stored erasure marker cannot be read", e);
+    }
+    boolean match = false;
+    for (String hash : hashes.tokenHashes()) {
+      match |= SecretTokens.matches(token, hash);
+    }
+    return match;
+  }
+
+  /**
+   * Deletes every row left of an application being erased, its marker last: each step can be run again, by a retry
+   * of the erasure, until the marker is gone.
+   */
+  public void finishErasure(String id) {
+    String pk = ApplicationRow.applicationPk(id);
+    table.query(r -> r.consistentRead(true).queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk))))
+        .items().stream().filter(row -> !row.sk().equals(ApplicationRow.ERASING_SK))
+        .forEach(row -> table.deleteItem(Key.builder().partitionValue(pk).sortValue(row.sk()).build()));
+    table.deleteItem(Key.builder().partitionValue(pk).sortValue(ApplicationRow.ERASING_SK).build());
+  }
+
+  /** What an application being erased keeps until its erasure finishes: what opens it, no personal data. */
+  record ErasureMarker(List<String> tokenHashes) {}
 
   /** The put of a transaction that replaces {@code application} if it is still at the version it was read at. */
   TransactPutItemEnhancedRequest<ApplicationRow> replacing(Application application, Stored before) {
@@ -249,7 +292,7 @@ public final class ApplicationStore {
         expiry(application));
   }
 
-  private static Key key(String id) {
+  static Key key(String id) {
     return Key.builder().partitionValue(ApplicationRow.applicationPk(id)).sortValue(ApplicationRow.APPLICATION_SK)
         .build();
   }

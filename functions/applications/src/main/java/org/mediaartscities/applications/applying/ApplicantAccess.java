@@ -30,14 +30,25 @@ final class ApplicantAccess {
   /** The application named in the path, if the request carries its token. */
   ApplicationStore.Stored application(ApiRequest request) {
     String id = request.path("id");
-    String token = request.header("x-application-token")
-        .or(() -> request.header("authorization").map(h -> h.replaceFirst("(?i)^Bearer\\s+", "")))
-        .orElse(null);
+    String token = token(request);
     Optional<ApplicationStore.Stored> stored = UUID_SYNTAX.matcher(id).matches()
         ? config.applications().get(id) : Optional.empty();
     // The same answer for an unknown id, a wrong token and an expired one: nothing tells which applications exist.
     return stored.filter(s -> s.application().matchesToken(token) && s.application().openableAt(config.now()))
         .orElseThrow(() -> ApiException.notFound("No application with this id and access token."));
+  }
+
+  /** The id in the path, if it names an application whose erasure started and the request carries its token. */
+  Optional<String> erasing(ApiRequest request) {
+    String id = request.path("id");
+    return UUID_SYNTAX.matcher(id).matches() && config.applications().erasing(id, token(request))
+        ? Optional.of(id) : Optional.empty();
+  }
+
+  private static String token(ApiRequest request) {
+    return request.header("x-application-token")
+        .or(() -> request.header("authorization").map(h -> h.replaceFirst("(?i)^Bearer\\s+", "")))
+        .orElse(null);
   }
 
   /** The published call named by the path's slug, if it takes applications on this site. */

@@ -191,14 +191,29 @@ final class Applying {
         + (application.reference() == null ? application.id() : application.reference()) + ".json\"");
   }
 
-  /** Erases a draft or withdrawn application with all that belongs to it; a submitted one is withdrawn first. */
+  /**
+   * Erases a draft or withdrawn application with all that belongs to it; a submitted one is withdrawn first. The
+   * application goes first (conditionally: a conflict leaves it whole), then its files' bytes, then the rows of its
+   * files and reviews. A request that stops on the way (a timeout, an outage) is finished by the same request again,
+   * with the same token, which then answers 204 as well.
+   */
   ApiResponse delete(ApiRequest request) {
-    ApplicationStore.Stored stored = access.application(request);
-    stored.application().requireDeletable();
-    // The application goes first (conditionally); its files' bytes after: a conflict must leave it whole.
-    List<ApplicationFile> files = config.files().of(stored.application().id());
-    config.applications().delete(stored);
-    config.uploads().deleteObjects(files);
+    String id = access.erasing(request).orElseGet(() -> {
+      ApplicationStore.Stored stored = access.application(request);
+      stored.application().requireDeletable();
+      try {
+        config.applications().startErasure(stored);
+      } catch (StoreConflictException e) {
+        // Lost to a change. If it was the same erasure (a second tap, a retry), finish it, or find it finished.
+        if (access.erasing(request).isEmpty() && config.applications().get(stored.application().id()).isPresent()) {
+          throw e;
+        }
+      }
+      return stored.application().id();
+    });
+    // The file records name the bytes: the bytes go before them, so that a retry still finds what is left.
+    config.uploads().deleteObjects(config.files().of(id));
+    config.applications().finishErasure(id);
     return new ApiResponse(204, "", Map.of("cache-control", NO_STORE));
   }
 
