@@ -11,6 +11,7 @@ import org.mediaartscities.shared.content.ContentItem;
 import org.mediaartscities.shared.content.Kind;
 import org.mediaartscities.shared.content.PublicationStatus;
 import org.mediaartscities.shared.content.Translation;
+import org.mediaartscities.shared.http.CursorCodec;
 import org.mediaartscities.shared.i18n.LanguagePreference;
 import org.mediaartscities.shared.json.Json;
 import org.mediaartscities.shared.snapstart.Priming;
@@ -56,8 +57,8 @@ final class ContentPriming extends Priming {
     var views = new ItemView(config.mediaBaseUrl());
     Instant now = Instant.now();
     Json.writeForPages(List.of(views.summary(text, now), views.detail(text, now)));
-    String cursor = config.cursors().encode(Map.of("pk", "snapstart-priming"), "snapstart-priming");
-    config.cursors().decode(cursor, "snapstart-priming");
+    var cursors = new CursorCodec(Priming.SECRET);
+    cursors.decode(cursors.encode(Map.of("pk", "snapstart-priming"), "snapstart-priming"), "snapstart-priming");
     Markdown.toSafeHtml("*SnapStart* [priming](https://example.org)");
   }
 

@@ -36,7 +36,7 @@ final class DigestSenderPriming extends Priming {
     answer = handler.handleRequest(event, context());
     Instant now = Instant.now();
     Subscriber subscriber = PrimingSamples.subscriber(now);
-    String token = config.tokens().manage(subscriber);
+    String token = new NewsletterTokens(Priming.SECRET).manage(subscriber);
     config.email().forSubscriber(List.of(PrimingSamples.item(now)), subscriber, now, token,
         config.apiBaseUrl() + "/newsletter/unsubscribe?token=" + token, config.unsubscribeMailto())
         .ifPresent(email -> mime = MimeMessages.build(PrimingSamples.FROM, email));

@@ -30,7 +30,7 @@ public final class MailEventsHandler implements RequestHandler<SNSEvent, Void> {
 
   public MailEventsHandler() {
     this(MailEventsConfig.fromEnvironment());
-    priming = new MailEventsPriming(this, config).register();
+    priming = new MailEventsPriming(config).register();
   }
 
   MailEventsHandler(MailEventsConfig config) {

@@ -5,10 +5,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mediaartscities.shared.auth.SecretTokens;
+import org.mediaartscities.shared.env.Secret;
 import org.mediaartscities.shared.env.Secrets;
 
 /**
@@ -35,20 +37,24 @@ final class NewsletterTokens {
 
   private static final Pattern EPOCH = Pattern.compile("\\d{1,9}");
 
-  // Keyed once, at init; each signature works on a clone. Looking the algorithm up and keying it again stood out in
-  // the warm path's profile of every request carrying a token (docs/PERFORMANCE.md, "Warm path").
-  private final Mac keyed;
+  // Keyed once, on first use; each signature works on a clone. Looking the algorithm up and keying it again stood out
+  // in the warm path's profile of every request carrying a token (docs/PERFORMANCE.md, "Warm path").
+  private final Supplier<Mac> keyed;
 
-  NewsletterTokens(String secret) {
-    if (secret == null || secret.length() < 32) {
-      throw new IllegalStateException("The NEWSLETTER_SECRET_ID secret must be at least 32 characters");
-    }
-    try {
-      keyed = Mac.getInstance("HmacSHA256");
-      keyed.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+  /** @param secret at least 32 characters, read when the first token is signed or checked */
+  NewsletterTokens(Secret secret) {
+    keyed = secret.derived(value -> {
+      if (value == null || value.length() < 32) {
+        throw new IllegalStateException("The NEWSLETTER_SECRET_ID secret must be at least 32 characters");
+      }
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(value.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+      }
+    });
   }
 
   /** Signed with the secret {@code NEWSLETTER_SECRET_ID} names. */
@@ -98,7 +104,7 @@ final class NewsletterTokens {
 
   private String sign(String payload) {
     try {
-      Mac mac = (Mac) keyed.clone();
+      Mac mac = (Mac) keyed.get().clone();
       return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
           ("manage:" + payload).getBytes(StandardCharsets.UTF_8)));
     } catch (CloneNotSupportedException e) {

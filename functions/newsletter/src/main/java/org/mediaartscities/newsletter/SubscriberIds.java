@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mediaartscities.shared.auth.SecretTokens;
+import org.mediaartscities.shared.env.Secret;
 import org.mediaartscities.shared.env.Secrets;
 
 /**
@@ -27,13 +29,16 @@ final class SubscriberIds {
   /** Where a subscriber is, or was, stored: its current id and, for an address or an old link, its legacy id. */
   record Lookup(String current, Optional<String> legacy) {}
 
-  private final SecretKeySpec key;
+  private final Supplier<SecretKeySpec> key;
 
-  SubscriberIds(String secret) {
-    if (secret == null || secret.length() < 32) {
-      throw new IllegalStateException("The NEWSLETTER_ADDRESS_KEY_ID secret must be at least 32 characters");
-    }
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  /** @param secret at least 32 characters, read when the first id is made */
+  SubscriberIds(Secret secret) {
+    this.key = secret.derived(value -> {
+      if (value == null || value.length() < 32) {
+        throw new IllegalStateException("The NEWSLETTER_ADDRESS_KEY_ID secret must be at least 32 characters");
+      }
+      return new SecretKeySpec(value.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    });
   }
 
   /** Keyed with the secret {@code NEWSLETTER_ADDRESS_KEY_ID} names. */
@@ -60,7 +65,7 @@ final class SubscriberIds {
   private String keyed(String legacy) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
+      mac.init(key.get());
       return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
           ("subscriber:" + legacy).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {

@@ -66,7 +66,7 @@ class NewsletterPrimingTest {
   @Test
   void mailEventsPrimingFindsNoSubscriberForTheImpossibleRecipientAndSuppressesNobody() {
     MailEventsConfig config = bed.inEnvironmentOf("MailEventsFunction", MailEventsConfig::fromEnvironment);
-    var priming = new MailEventsPriming(new MailEventsHandler(config), config);
+    var priming = new MailEventsPriming(config);
     StoreFootprint before = StoreFootprint.of(bed.deployment.aws());
 
     priming.beforeCheckpoint(null);

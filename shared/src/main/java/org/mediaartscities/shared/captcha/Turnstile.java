@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.env.Secret;
 import org.mediaartscities.shared.env.Secrets;
 import org.mediaartscities.shared.http.ApiException;
 import org.mediaartscities.shared.json.Json;
@@ -27,23 +29,24 @@ public final class Turnstile {
   private static final String SITEVERIFY = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-  private final String secret;
+  private final Optional<Secret> secret;
   private final URI verifyUrl;
   private HttpClient http;
 
-  public Turnstile(String secret, URI verifyUrl) {
-    this.secret = secret == null ? "" : secret.strip();
+  /** @param secret the site's secret key, read on the first verification; empty: no captcha */
+  public Turnstile(Optional<Secret> secret, URI verifyUrl) {
+    this.secret = secret;
     this.verifyUrl = verifyUrl;
   }
 
   /** The secret {@code CAPTCHA_SECRET_ID} names (unset: no captcha) and, for tests, {@code CAPTCHA_VERIFY_URL}. */
   public static Turnstile fromEnvironment() {
-    return new Turnstile(Secrets.optional("CAPTCHA_SECRET_ID").orElse(""),
+    return new Turnstile(Secrets.optional("CAPTCHA_SECRET_ID"),
         URI.create(Env.optional("CAPTCHA_VERIFY_URL").orElse(SITEVERIFY)));
   }
 
   public boolean enabled() {
-    return !secret.isEmpty();
+    return secret.isPresent();
   }
 
   /** Returns when the token is good (or no captcha is configured); throws a 400 naming {@value #FIELD}. */
@@ -54,7 +57,7 @@ public final class Turnstile {
     if (token == null || token.isBlank() || token.length() > 2048) {
       throw ApiException.invalid(FIELD, "Please complete the check that you are not a robot.");
     }
-    String form = "secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8) + "&response="
+    String form = "secret=" + URLEncoder.encode(secret.orElseThrow().value().strip(), StandardCharsets.UTF_8) + "&response="
         + URLEncoder.encode(token, StandardCharsets.UTF_8);
     HttpResponse<String> response;
     try {

@@ -8,13 +8,15 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.mediaartscities.shared.json.Json;
 
 /**
- * The function's secrets, read once at init from Secrets Manager through the AWS Parameters and Secrets Lambda
- * Extension (a layer that answers on {@code localhost}); the environment holds only each secret's id, so
- * {@code lambda:GetFunctionConfiguration} shows no secret value.
+ * The function's secrets, from Secrets Manager through the AWS Parameters and Secrets Lambda Extension (a layer that
+ * answers on {@code localhost}); the environment holds only each secret's id, so {@code lambda:GetFunctionConfiguration}
+ * shows no secret value. Each is read on its first use in a request, since the extension serves none during init
+ * ({@link Secret}); a missing id is still a start-up error.
  *
  * <p>A plain {@link HttpURLConnection} to the extension keeps a Secrets Manager client (and its signing) off the cold
  * path. Locally, the deployment of template.yaml answers the same requests from its stand-in secrets.
@@ -24,19 +26,26 @@ public final class Secrets {
   /** The extension's port when {@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT} is not set. */
   static final String DEFAULT_PORT = "2773";
   private static final int TIMEOUT_MILLIS = 3000;
-  /** The extension may still be starting when the function's init runs: a refused connection is tried again. */
+  /** The extension may still be starting on a cold start's first request: a refused connection is tried again. */
   private static final int ATTEMPTS = 5;
 
   private Secrets() {}
 
-  /** The value of the secret whose id (ARN or name) {@code idVariable} holds; a missing one stops the start-up. */
-  public static String required(String idVariable) {
-    return read(Env.required(idVariable), idVariable);
+  /** The secret whose id (ARN or name) {@code idVariable} holds, read on first use; an unset variable stops init. */
+  public static Secret required(String idVariable) {
+    return lazily(Env.required(idVariable), idVariable);
   }
 
   /** The same, or empty when the variable is not set (the feature it keys is off). */
-  public static Optional<String> optional(String idVariable) {
-    return Env.optional(idVariable).map(id -> read(id, idVariable));
+  public static Optional<Secret> optional(String idVariable) {
+    return Env.optional(idVariable).map(id -> lazily(id, idVariable));
+  }
+
+  // The local dev server binds a handler's variables only while constructing it: the read, later, binds them again.
+  private static Secret lazily(String secretId, String idVariable) {
+    Map<String, String> scoped = Env.SCOPED.isBound() ? Env.SCOPED.get() : null;
+    return Secret.readOnFirstUse(scoped == null ? () -> read(secretId, idVariable)
+        : () -> ScopedValue.where(Env.SCOPED, scoped).call(() -> read(secretId, idVariable)));
   }
 
   private static String read(String secretId, String idVariable) {

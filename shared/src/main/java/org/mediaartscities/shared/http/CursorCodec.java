@@ -10,10 +10,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.mediaartscities.shared.digest.Sha256;
+import org.mediaartscities.shared.env.Secret;
 import org.mediaartscities.shared.json.Json;
 
 /**
@@ -31,17 +33,22 @@ public final class CursorCodec {
   private static final int TAG_BITS = 128;
   private static final int MAX_LENGTH = 2048;
 
-  private final SecretKeySpec key;
+  private final Supplier<SecretKeySpec> key;
   // Replaced after a SnapStart restore: instances restored from one snapshot must not share a nonce sequence.
   private volatile SecureRandom random = new SecureRandom();
 
-  /** @param secret the cursor secret; at least 32 bytes, the same for every instance of the function */
-  public CursorCodec(String secret) {
-    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length < 32) {
-      throw new IllegalStateException("The cursor secret must be at least 32 bytes long");
-    }
-    this.key = new SecretKeySpec(derive(bytes), "AES");
+  /**
+   * @param secret the cursor secret; at least 32 bytes, the same for every instance of the function; read when the
+   *     first cursor is made or read
+   */
+  public CursorCodec(Secret secret) {
+    this.key = secret.derived(value -> {
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      if (bytes.length < 32) {
+        throw new IllegalStateException("The cursor secret must be at least 32 bytes long");
+      }
+      return new SecretKeySpec(derive(bytes), "AES");
+    });
   }
 
   /**
@@ -86,7 +93,7 @@ public final class CursorCodec {
 
   private Cipher cipher(int mode, byte[] nonce, String scope) throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+    cipher.init(mode, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
     cipher.updateAAD(scope.getBytes(StandardCharsets.UTF_8));
     return cipher;
   }

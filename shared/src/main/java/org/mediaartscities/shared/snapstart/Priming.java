@@ -15,6 +15,7 @@ import org.crac.Resource;
 import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.aws.LazyClients;
 import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.env.Secret;
 import org.mediaartscities.shared.log.Logs;
 
 /**
@@ -40,6 +41,12 @@ public abstract class Priming implements Resource {
    * call or a city that priming reads and cannot find.
    */
   public static final String IMPOSSIBLE_SLUG = "snapstart-priming-" + "0".repeat(72);
+  /**
+   * Keys priming's own codecs and signers: the function's secrets are read in requests only (the secrets extension
+   * serves none during init, {@link org.mediaartscities.shared.env.Secret}), so priming runs the same cryptography
+   * under a key that signs nothing anyone receives.
+   */
+  public static final Secret SECRET = Secret.of("snapstart-priming-" + "0".repeat(46));
   /** Set by Lambda in every execution environment: on-demand, provisioned-concurrency or snap-start. */
   static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 

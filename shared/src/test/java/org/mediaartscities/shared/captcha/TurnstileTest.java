@@ -8,10 +8,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mediaartscities.shared.env.Secret;
 import org.mediaartscities.shared.http.ApiException;
 
 /**
@@ -45,7 +47,8 @@ class TurnstileTest {
   }
 
   private static Turnstile withSecret(String secret) {
-    return new Turnstile(secret, URI.create("http://127.0.0.1:" + siteverify.getAddress().getPort() + "/siteverify"));
+    return new Turnstile(Optional.of(Secret.of(secret)), URI.create("http://127.0.0.1:"
+        + siteverify.getAddress().getPort() + "/siteverify"));
   }
 
   @Test
@@ -67,13 +70,13 @@ class TurnstileTest {
   @Test
   void cloudflareBeingDownDoesNotLockApplicantsOut() {
     assertThatCode(() -> withSecret("s3cret").verify("down")).doesNotThrowAnyException();
-    var unreachable = new Turnstile("s3cret", URI.create("http://127.0.0.1:1/siteverify"));
+    var unreachable = new Turnstile(Optional.of(Secret.of("s3cret")), URI.create("http://127.0.0.1:1/siteverify"));
     assertThatCode(() -> unreachable.verify("anything")).doesNotThrowAnyException();
   }
 
   @Test
   void withoutASecretThereIsNoCaptcha() {
-    Turnstile none = withSecret(" ");
+    Turnstile none = new Turnstile(Optional.empty(), URI.create("http://127.0.0.1:1/siteverify"));
     assertThat(none.enabled()).isFalse();
     assertThatCode(() -> none.verify(null)).doesNotThrowAnyException();
   }

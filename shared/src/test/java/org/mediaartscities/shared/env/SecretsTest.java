@@ -11,6 +11,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +24,23 @@ class SecretsTest {
   private static final String CURSOR_ARN = "arn:aws:secretsmanager:eu-west-3:123456789012:secret:Cursor-AbCdEf";
   private static final Map<String, String> STORED = Map.of(CURSOR_ARN, "cursor-value");
   private static final Map<String, String> ASKED = new ConcurrentHashMap<>();
+  private static final AtomicInteger READS = new AtomicInteger();
+  /** The extension as it is during init: it answers every request "not ready". */
+  private static final AtomicBoolean NOT_READY = new AtomicBoolean();
   private static HttpServer extension;
 
   @BeforeAll
   static void start() throws IOException {
     extension = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     extension.createContext("/secretsmanager/get", exchange -> {
+      READS.incrementAndGet();
+      if (NOT_READY.get()) {
+        byte[] body = "not ready to serve traffic, please wait".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(400, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+        return;
+      }
       String query = exchange.getRequestURI().getRawQuery();
       String id = URLDecoder.decode(query.substring(query.indexOf("secretId=") + "secretId=".length()),
           StandardCharsets.UTF_8);
@@ -58,7 +71,7 @@ class SecretsTest {
   void readsTheSecretTheVariableNamesThroughTheExtensionWithTheSessionToken() {
     var env = environment(extension.getAddress().getPort(), "CURSOR_SECRET_ID", CURSOR_ARN);
 
-    String value = ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID"));
+    String value = ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID")).value();
 
     assertThat(value).isEqualTo("cursor-value");
     assertThat(ASKED).containsEntry(CURSOR_ARN, TOKEN);
@@ -71,30 +84,63 @@ class SecretsTest {
         "AWS_CONTAINER_AUTHORIZATION_TOKEN", "container-token", "CURSOR_SECRET_ID", arn);
     ASKED.remove(arn);
 
-    String value = ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID"));
+    String value = ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID")).value();
 
     assertThat(value).isEqualTo("cursor-value");
     assertThat(ASKED).containsEntry(arn, "container-token");
   }
 
   @Test
-  void withNeitherTokenTheStartUpStopsNamingBoth() {
+  void withNeitherTokenTheFirstUseFailsNamingBoth() {
     var env = Map.of("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(extension.getAddress().getPort()),
         "CURSOR_SECRET_ID", CURSOR_ARN);
 
-    assertThatThrownBy(() -> ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID")))
-        .isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID"))
+        .value()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("AWS_SESSION_TOKEN").hasMessageContaining("AWS_CONTAINER_AUTHORIZATION_TOKEN");
   }
 
   @Test
-  void aSecretTheExtensionCannotReadStopsTheStartUpNamingTheVariableButNoValue() {
+  void aSecretTheExtensionCannotReadFailsItsFirstUseNamingTheVariableButNoValue() {
     var env = environment(extension.getAddress().getPort(), "CURSOR_SECRET_ID", "arn:aws:secretsmanager:gone");
 
-    assertThatThrownBy(() -> ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID")))
-        .isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID"))
+        .value()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("CURSOR_SECRET_ID").hasMessageContaining("HTTP 400")
         .hasMessageContaining("can't find the specified secret");
+  }
+
+  @Test
+  void nothingIsReadAtInitAndTheValueReadOnFirstUseIsKept() {
+    var env = environment(extension.getAddress().getPort(), "CURSOR_SECRET_ID", CURSOR_ARN);
+    int before = READS.get();
+
+    Secret secret = ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID"));
+    assertThat(READS).as("at init").hasValue(before);
+
+    assertThat(secret.value()).isEqualTo("cursor-value");
+    assertThat(secret.value()).isEqualTo("cursor-value");
+    assertThat(secret.derived(String::length).get()).isEqualTo(12);
+    assertThat(READS).as("once, on first use").hasValue(before + 1);
+  }
+
+  @Test
+  void aReadTheExtensionIsNotReadyForIsNotKeptTheNextUseReadsAgain() {
+    var env = environment(extension.getAddress().getPort(), "CURSOR_SECRET_ID", CURSOR_ARN);
+    Secret secret = ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID"));
+    var length = secret.derived(String::length);
+
+    NOT_READY.set(true);
+    try {
+      assertThatThrownBy(secret::value).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("CURSOR_SECRET_ID").hasMessageContaining("not ready to serve traffic");
+      assertThatThrownBy(length::get).isInstanceOf(IllegalStateException.class);
+    } finally {
+      NOT_READY.set(false);
+    }
+
+    assertThat(length.get()).isEqualTo(12);
+    assertThat(secret.value()).isEqualTo("cursor-value");
   }
 
   @Test
@@ -114,8 +160,8 @@ class SecretsTest {
     }
     var env = environment(closedPort, "CURSOR_SECRET_ID", CURSOR_ARN);
 
-    assertThatThrownBy(() -> ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID")))
-        .isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> ScopedValue.where(Env.SCOPED, env).call(() -> Secrets.required("CURSOR_SECRET_ID"))
+        .value()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("CURSOR_SECRET_ID").hasMessageContaining("extension layer");
   }
 }

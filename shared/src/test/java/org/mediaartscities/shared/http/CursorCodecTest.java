@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mediaartscities.shared.env.Secret;
 
 class CursorCodecTest {
 
-  private final CursorCodec codec = new CursorCodec("a-secret-of-at-least-thirty-two-bytes!!");
+  private final CursorCodec codec = new CursorCodec(Secret.of("a-secret-of-at-least-thirty-two-bytes!!"));
   private final Map<String, String> position = Map.of("pk", "ITEM#1", "sk", "ITEM", "listSk", "2026#1");
 
   @Test
@@ -25,7 +26,7 @@ class CursorCodecTest {
 
   @Test
   void anotherKeysCursorIsRefused() {
-    String cursor = new CursorCodec("another-secret-of-at-least-thirty-two-bytes").encode(position, "news");
+    String cursor = new CursorCodec(Secret.of("another-secret-of-at-least-thirty-two-bytes")).encode(position, "news");
     assertThatThrownBy(() -> codec.decode(cursor, "news")).isInstanceOf(ApiException.class);
   }
 
@@ -72,7 +73,26 @@ class CursorCodecTest {
   }
 
   @Test
-  void aShortSecretIsADeploymentError() {
-    assertThatThrownBy(() -> new CursorCodec("short")).isInstanceOf(IllegalStateException.class);
+  void aShortSecretIsADeploymentErrorAtItsFirstUseNeverAnInvalidCursor() {
+    var shortOne = new CursorCodec(Secret.of("short"));
+
+    assertThatThrownBy(() -> shortOne.encode(Map.of("pk", "x"), "news")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("32 bytes");
+    assertThatThrownBy(() -> shortOne.decode("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "news"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void theSecretIsReadOnTheFirstCursorNotWhenTheCodecIsMade() {
+    var reads = new java.util.concurrent.atomic.AtomicInteger();
+    var lazy = new CursorCodec(Secret.readOnFirstUse(() -> {
+      reads.incrementAndGet();
+      return "a-secret-of-at-least-thirty-two-bytes!!";
+    }));
+    assertThat(reads).hasValue(0);
+
+    String cursor = lazy.encode(Map.of("pk", "x"), "news");
+    assertThat(lazy.decode(cursor, "news")).containsEntry("pk", "x");
+    assertThat(reads).hasValue(1);
   }
 }

@@ -2,6 +2,7 @@ package org.mediaartscities.local.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mediaartscities.local.LocalDeployment;
+import org.mediaartscities.shared.snapstart.Priming;
 
 /**
  * Locally, functions read their secrets as on Lambda: through the Parameters and Secrets extension (played by the
@@ -83,6 +87,68 @@ class LocalSecretsTest {
   }
 
   @Test
+  void duringAFunctionsInitTheExtensionAnswersItNotReadyAndOthersAsUsual() throws Exception {
+    Map<String, String> content = deployment.functions().environment("ContentFunction");
+    Map<String, String> admin = deployment.functions().environment("AdminFunction");
+    String id = content.get("CURSOR_SECRET_ID");
+    String url = "http://127.0.0.1:" + content.get("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT")
+        + "/secretsmanager/get?secretId=" + id;
+    assertThat(content.get("AWS_SESSION_TOKEN")).isNotEqualTo(admin.get("AWS_SESSION_TOKEN"));
+
+    var during = deployment.functions().duringInit("ContentFunction", () -> List.of(
+        send(url, content.get("AWS_SESSION_TOKEN")), send(url, admin.get("AWS_SESSION_TOKEN"))));
+
+    assertThat(during.get(0).statusCode()).isEqualTo(400);
+    assertThat(during.get(0).body()).isEqualTo("not ready to serve traffic, please wait");
+    assertThat(during.get(1).statusCode()).isEqualTo(200);
+    assertThat(get(url, content.get("AWS_SESSION_TOKEN")).statusCode()).as("after its init").isEqualTo(200);
+  }
+
+  /**
+   * Every function that reads secrets starts and primes, at init (on-demand) and before a snapshot (SnapStart), while
+   * the extension answers "not ready": none reads a secret before its first request, as none could on Lambda.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ContentFunction", "AdminFunction", "SelectionFunction", "ApplicationsFunction",
+      "NewsletterFunction", "DigestSenderFunction", "MailEventsFunction"})
+  void everyFunctionStartsAndPrimesWithoutReadingASecret(String function) throws Exception {
+    var constructor = Class.forName(deployment.template().handlerClass(function)).getConstructor();
+
+    Priming priming = deployment.functions().duringInit(function, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE",
+        "on-demand"), () -> {
+          Priming primed = primingOf(construct(constructor));
+          assertThat(primed.failure()).as("priming at init").isNull();
+          primed.beforeCheckpoint(null);
+          return primed;
+        });
+
+    assertThat(priming.failure()).as("priming before a snapshot").isNull();
+  }
+
+  private static Object construct(java.lang.reflect.Constructor<?> constructor) {
+    try {
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("the handler could not start during its init: " + e.getCause(), e);
+    }
+  }
+
+  // Each handler keeps its priming in a field (the runtime's CRaC context holds resources weakly).
+  private static Priming primingOf(Object handler) {
+    for (Field field : handler.getClass().getDeclaredFields()) {
+      if (Priming.class.isAssignableFrom(field.getType())) {
+        field.setAccessible(true);
+        try {
+          return (Priming) field.get(handler);
+        } catch (IllegalAccessException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+    throw new AssertionError(handler.getClass() + " keeps no priming");
+  }
+
+  @Test
   void aCaptchaSecretIsServedOnlyWhenTheParameterIsSet() {
     var withoutCaptcha = LocalDeployment.forTests(WithoutCaptcha.class);
 
@@ -90,6 +156,14 @@ class LocalSecretsTest {
     assertThat(withoutCaptcha.functions().environment("ApplicationsFunction").get("CAPTCHA_SECRET_ID")).isEmpty();
     assertThat(deployment.functions().environment("ApplicationsFunction").get("CAPTCHA_SECRET_ID"))
         .endsWith(":secret:TurnstileSecret");
+  }
+
+  private static HttpResponse<String> send(String url, String token) {
+    try {
+      return get(url, token);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static HttpResponse<String> get(String url, String token) throws Exception {

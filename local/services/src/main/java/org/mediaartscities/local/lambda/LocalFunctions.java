@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.mediaartscities.local.template.LocalResolver;
 import org.mediaartscities.local.template.Template;
 import org.mediaartscities.shared.env.Env;
@@ -49,9 +50,24 @@ public final class LocalFunctions {
     Map<String, String> environment = resolver.functionEnvironment(functionId, awsEnvironment);
     // Only a function that attaches the extension's layer can reach it on Lambda: the same here.
     if (template.functionProperties(functionId).get("Layers") != null) {
-      environment.putAll(secretsExtension.environment());
+      environment.putAll(secretsExtension.environment(functionId));
     }
     return environment;
+  }
+
+  /**
+   * Runs {@code init} as Lambda runs the function's init: with its variables, while the secrets extension answers it
+   * "not ready" (it serves the invocation phase only). Tests construct and prime handlers through it.
+   */
+  public <T> T duringInit(String functionId, Supplier<T> init) {
+    return duringInit(functionId, Map.of(), init);
+  }
+
+  /** The same, with {@code lambdaVariables} added, as Lambda adds its own (AWS_LAMBDA_INITIALIZATION_TYPE). */
+  public <T> T duringInit(String functionId, Map<String, String> lambdaVariables, Supplier<T> init) {
+    Map<String, String> environment = environment(functionId);
+    environment.putAll(lambdaVariables);
+    return secretsExtension.duringInit(functionId, () -> ScopedValue.where(Env.SCOPED, environment).call(init::get));
   }
 
   @SuppressWarnings("unchecked")
@@ -59,14 +75,20 @@ public final class LocalFunctions {
     Map<String, String> environment = environment(functionId);
     String className = template.handlerClass(functionId);
     try {
-      Class<?> type = Class.forName(className);
-      RequestHandler<Object, Object> handler = ScopedValue.where(Env.SCOPED, environment)
-          .call(() -> (RequestHandler<Object, Object>) type.getConstructor().newInstance());
+      var constructor = Class.forName(className).getConstructor();
+      RequestHandler<Object, Object> handler = duringInit(functionId, () -> {
+        try {
+          return (RequestHandler<Object, Object>) constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("Cannot construct " + className + " for " + functionId + ": " + e, e);
+        }
+      });
       Map<String, Object> properties = template.functionProperties(functionId);
       return new Deployed(handler, environment, number(properties.get("Timeout"), 3),
           number(properties.get("MemorySize"), 128));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot construct " + className + " for " + functionId + ": " + e, e);
+      throw new IllegalStateException("No public no-argument constructor of " + className + " for " + functionId
+          + ": " + e, e);
     }
   }
 
