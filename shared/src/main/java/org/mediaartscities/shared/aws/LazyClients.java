@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.mediaartscities.shared.env.Env;
+import org.mediaartscities.shared.lang.OnFirstUse;
 
 /**
  * AWS clients built on their first use rather than at init. A function's first request pays only for the clients
@@ -27,7 +28,7 @@ public final class LazyClients {
   /** The client {@code factory} builds, built once, on the first {@code get()}. */
   public static <T> Supplier<T> of(Supplier<T> factory) {
     Map<String, String> scoped = Env.SCOPED.isBound() ? Env.SCOPED.get() : null;
-    var client = new OnFirstUse<T>(scoped == null ? factory : () -> ScopedValue.where(Env.SCOPED, scoped)
+    var client = OnFirstUse.of(scoped == null ? factory : () -> ScopedValue.where(Env.SCOPED, scoped)
         .call(factory::get));
     CREATED.add(client);
     return client;
@@ -36,29 +37,5 @@ public final class LazyClients {
   /** Builds every client made here that is not built yet (SnapStart priming: before the snapshot is taken). */
   public static void buildAll() {
     CREATED.forEach(OnFirstUse::get);
-  }
-
-  private static final class OnFirstUse<T> implements Supplier<T> {
-    private final Supplier<T> factory;
-    private volatile T client;
-
-    OnFirstUse(Supplier<T> factory) {
-      this.factory = factory;
-    }
-
-    @Override
-    public T get() {
-      T built = client;
-      if (built == null) {
-        synchronized (this) {
-          built = client;
-          if (built == null) {
-            built = factory.get();
-            client = built;
-          }
-        }
-      }
-      return built;
-    }
   }
 }

@@ -2,6 +2,7 @@ package org.mediaartscities.shared.env;
 
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.mediaartscities.shared.lang.OnFirstUse;
 
 /**
  * A secret's value, read when it is first needed and then kept, and what is made of it (a key, a keyed MAC). A read
@@ -14,11 +15,10 @@ import java.util.function.Supplier;
  */
 public final class Secret {
 
-  private final Supplier<String> reader;
-  private volatile String value;
+  private final OnFirstUse<String> value;
 
   private Secret(Supplier<String> reader) {
-    this.reader = reader;
+    this.value = OnFirstUse.of(reader);
   }
 
   /** A secret {@code reader} reads on its first use ({@link Secrets} reads through the extension). */
@@ -28,24 +28,12 @@ public final class Secret {
 
   /** A secret whose value is known: tests, and priming, which must never wait for the real one. */
   public static Secret of(String value) {
-    var secret = new Secret(() -> value);
-    secret.value = value;
-    return secret;
+    return new Secret(() -> value);
   }
 
   /** The value, read on the first call. */
   public String value() {
-    String known = value;
-    if (known == null) {
-      synchronized (this) {
-        known = value;
-        if (known == null) {
-          known = reader.get();
-          value = known;
-        }
-      }
-    }
-    return known;
+    return value.get();
   }
 
   /**
@@ -53,23 +41,6 @@ public final class Secret {
    * costly to make again on every request: a derived key, a keyed {@code Mac}.
    */
   public <T> Supplier<T> derived(Function<String, T> make) {
-    return new Supplier<>() {
-      private volatile T made;
-
-      @Override
-      public T get() {
-        T known = made;
-        if (known == null) {
-          synchronized (this) {
-            known = made;
-            if (known == null) {
-              known = make.apply(value());
-              made = known;
-            }
-          }
-        }
-        return known;
-      }
-    };
+    return OnFirstUse.of(() -> make.apply(value()));
   }
 }
