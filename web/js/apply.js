@@ -10,6 +10,7 @@ import { page, setTitle } from './layout.js';
 import { controlId, problems, questionBlock, readAnswer, updateWordCount } from './questions.js';
 import { FileQuestion } from './uploads.js';
 import { TeamSection } from './team.js';
+import { yourData } from './your-data.js';
 
 const SAVE_DELAY_MS = 1200;
 const tokenKey = (id) => `application-token:${id}`;
@@ -105,7 +106,7 @@ class Application {
   draw(accessUrl, code) {
     const a = this.data;
     if (a.status !== 'draft') {
-      this.main.append(receipt(a));
+      this.main.append(receipt(a), this.yourData());
       return;
     }
     this.saveStatus = el('p', { class: 'save-status', id: 'save-status', role: 'status' });
@@ -136,7 +137,29 @@ class Application {
     document.addEventListener('call-closed', () => { this.submitButton.disabled = true; });
     addEventListener('pagehide', () => this.save());
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.save());
-    this.main.append(this.verification(code), accessUrl ? this.otherDevice(accessUrl) : '', this.questions);
+    this.main.append(this.verification(code), accessUrl ? this.otherDevice(accessUrl) : '', this.questions,
+      this.yourData());
+  }
+
+  yourData() {
+    return yourData(this.data, this.headers, {
+      onWithdrawn: async () => {
+        await this.load();
+        this.main.querySelectorAll('#receipt, #your-data').forEach((node) => node.remove());
+        this.main.append(receipt(this.data), this.yourData());
+        document.getElementById('receipt-title').focus();
+      },
+      onErased: () => {
+        this.erased = true;
+        localStorage.removeItem(tokenKey(this.id));
+        if (localStorage.getItem(latestKey(this.slug)) === this.id) localStorage.removeItem(latestKey(this.slug));
+        this.main.querySelectorAll('#verification, #questions, #receipt, #your-data, .note')
+          .forEach((node) => node.remove());
+        const done = el('p', { id: 'erased', role: 'status', tabindex: '-1' }, t('apply.data.erased'), ' ',
+          el('a', { href: location.pathname }, t('apply.data.startAgain')));
+        this.main.append(done);
+        done.focus();
+      } });
   }
 
   otherDevice(accessUrl) {
@@ -204,6 +227,7 @@ class Application {
   /** Saves what changed since the last save; an answer the browser already knows is malformed waits. */
   save() {
     clearTimeout(this.timer);
+    if (this.erased) return this.saving;
     this.saving = this.saving.then(async () => {
       const answers = {};
       for (const id of this.dirty) {

@@ -7,7 +7,7 @@ import { clearErrors, showErrors, status } from '../forms.js';
 import { adminFetch } from './session.js';
 import { controlAt, errorOf, etagOf, inLanguage, languageName, staleNotice, textsByLanguage }
   from './edit-helpers.js';
-import { confirmStep } from './confirm-step.js';
+import { confirmStep } from '../confirm-step.js';
 import { CHOICE_TYPES, FILE_TYPES, MAX_CHOICES, MAX_CRITERIA, MAX_FIELDS, MB, TYPES, fromApi, keyFrom, move,
   newChoice, newCriterion, newField, toApi, uniqueKey, withTypeDefaults } from './form-model.js';
 import { formPreview } from './form-preview.js';

@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { el, fill } from '../dom.js';
 import { status } from '../forms.js';
 import { adminApi } from './session.js';
-import { confirmStep } from './confirm-step.js';
+import { confirmStep } from '../confirm-step.js';
 import { formatShort } from './jury-format.js';
 
 function emailRow(email) {

@@ -7,7 +7,7 @@ import { showErrors, status } from '../forms.js';
 import { adminApi } from './session.js';
 import { languageName } from './translations.js';
 import { OWN_ZONE, fromWallTime } from './times.js';
-import { confirmStep } from './confirm-step.js';
+import { confirmStep } from '../confirm-step.js';
 
 function changedInWords(changed) {
   return changed.filter((field) => !['status', 'publishedAt'].includes(field)).map((field) => {

@@ -5,7 +5,7 @@ import { lang, t } from '../i18n.js';
 import { el } from '../dom.js';
 import { clearErrors, showErrors, status } from '../forms.js';
 import { adminApi } from './session.js';
-import { confirmStep } from './confirm-step.js';
+import { confirmStep } from '../confirm-step.js';
 
 const RADIO_UP_TO = 10;
 

@@ -201,6 +201,41 @@ class SiteJourneysIT {
   }
 
   @Test
+  void anArtistDownloadsTheirDataThenDeletesTheirDraftWithItsFile() throws Exception {
+    browser.phone(true);
+    browser.go("/calls/" + CALL + "/apply");
+    browser.find("#applicant-name").sendKeys("Lina Haddad");
+    browser.find("#applicant-email").sendKeys("lina+" + System.nanoTime() + "@example.org");
+    browser.find("#start button[type=submit]").click();
+    browser.waitForText("#verification h2", "Confirm your email address");
+    String accessLink = browser.find("#access-link").getAttribute("href");
+    browser.find("#q-portfolio").sendKeys(RepoPaths.root().resolve("local/samples/portfolio.pdf").toString());
+    browser.waitForText("#q-portfolio-status", "portfolio.pdf is ready.");
+    assertThat(application(accessLink).status()).isEqualTo(200);
+
+    browser.driver.executeScript("arguments[0].scrollIntoView()", browser.find("#your-data"));
+    browser.find("#download-data").click();
+    browser.waitForText("#your-data-status", "Your data has been downloaded.");
+
+    browser.find("#erase-application").click();
+    browser.waitForText("dialog.confirm-step h2", "Delete your application and its files?");
+    assertThat(browser.driver.switchTo().activeElement().getText()).as("the safe answer first").isEqualTo("Keep it");
+    browser.check("artist-8-delete-asks-first");
+    browser.find("dialog.confirm-step button.secondary").click();
+    assertThat(application(accessLink).status()).as("kept").isEqualTo(200);
+
+    browser.find("#erase-application").click();
+    browser.find("dialog.confirm-step button.confirm").click();
+    browser.waitForText("#erased", "Your application and its files have been deleted.");
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("erased");
+    assertThat(browser.all("#questions, #verification, #your-data")).isEmpty();
+    browser.check("artist-9-deleted");
+    assertThat(application(accessLink).status()).as("erased").isEqualTo(404);
+    assertThat(browser.driver.executeScript("return Object.keys(localStorage).filter(k => k.startsWith("
+        + "'application-')).length")).isEqualTo(0L);
+  }
+
+  @Test
   void aVisitorSubscribesConfirmsChangesPreferencesAndUnsubscribes() throws Exception {
     String email = "lea+" + System.nanoTime() + "@example.org";
     browser.go("/newsletter/");
@@ -271,10 +306,15 @@ class SiteJourneysIT {
 
   /** The team stored for the application an access link (…?application=ID#token=T) opens, read through the API. */
   private JsonNode storedTeam(String accessLink) {
+    return application(accessLink).json().path("team");
+  }
+
+  /** The API's answer for the application an access link opens. */
+  private LocalApi.Response application(String accessLink) {
     Matcher link = Pattern.compile("application=([^#&]+)#token=(.+)$").matcher(accessLink);
     assertThat(link.find()).as(accessLink).isTrue();
     return api.request("GET", "/applications/" + link.group(1), null, Map.of("X-Application-Token", link.group(2)),
-        null).json().path("team");
+        null);
   }
 
   private List<String> titles() {

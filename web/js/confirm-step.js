@@ -1,8 +1,9 @@
-// The console's one confirmation step, before what cannot be undone (deleting an item, removing a question,
-// recusing oneself, sending decisions): a modal <dialog>, which keeps the focus inside it, closes with Escape (a
-// "no"), starts on the safe answer and gives the focus back to the button that opened it.
-import { t } from '../i18n.js';
-import { el } from '../dom.js';
+// The one confirmation step, before what cannot be undone (in the console: deleting an item, removing a question,
+// recusing oneself, sending decisions; on an application: withdrawing or deleting it): a modal <dialog>, which keeps
+// the focus inside it, closes with Escape (a "no"), starts on the safe answer and gives the focus back to the button
+// that opened it. The cancel label is the console's unless a page gives its own.
+import { t } from './i18n.js';
+import { el } from './dom.js';
 
 let count = 0;
 
