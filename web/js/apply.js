@@ -11,6 +11,7 @@ import { controlId, problems, questionBlock, readAnswer, updateWordCount } from 
 import { FileQuestion } from './uploads.js';
 import { TeamSection } from './team.js';
 import { yourData } from './your-data.js';
+import { linkRequest } from './application-links.js';
 
 const SAVE_DELAY_MS = 1200;
 const tokenKey = (id) => `application-token:${id}`;
@@ -323,7 +324,7 @@ page(async (main) => {
   const token = id && localStorage.getItem(tokenKey(id));
 
   const open = async (applicationId, accessUrl, code) => {
-    main.querySelector('#start')?.remove();
+    main.querySelectorAll('#start, #lost-link').forEach((node) => node.remove());
     const application = new Application(slug, form, applicationId, localStorage.getItem(tokenKey(applicationId)), main);
     await application.load();
     application.draw(accessUrl, code);
@@ -344,7 +345,9 @@ page(async (main) => {
   }
   if (form.status !== 'open') {
     main.append(el('p', { role: 'status' }, t(`apply.callIs.${form.status}`)));
+    // After the deadline an artist may still want their receipt, and later the decision.
+    if (form.status === 'closed') main.append(linkRequest(slug));
     return;
   }
-  main.append(startForm(slug, form, (applicationId, accessUrl) => open(applicationId, accessUrl)));
+  main.append(startForm(slug, form, (applicationId, accessUrl) => open(applicationId, accessUrl)), linkRequest(slug));
 });

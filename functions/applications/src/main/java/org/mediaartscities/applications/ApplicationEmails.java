@@ -40,9 +40,18 @@ public final class ApplicationEmails {
 
   /** To the owner of an address that applied again to a call: the link to the application they submitted. */
   public static Email ownerLink(Application owner, String callTitle, String link) {
+    return link(owner, callTitle, link, "owner.intro");
+  }
+
+  /** To an address that asked for the links to its applications to a call: the link to one of them. */
+  public static Email requestedLink(Application owner, String callTitle, String link) {
+    return link(owner, callTitle, link, "links.intro");
+  }
+
+  private static Email link(Application owner, String callTitle, String link, String introKey) {
     String lang = owner.language();
     var values = Map.of("call", callTitle);
-    String intro = TEXTS.text("hello", lang) + "\n\n" + TEXTS.text("owner.intro", lang, values);
+    String intro = TEXTS.text("hello", lang) + "\n\n" + TEXTS.text(introKey, lang, values);
     String keep = TEXTS.text("owner.keep", lang, values);
     String text = intro + "\n\n" + link + "\n\n" + keep + "\n";
     String html = paragraphs(intro) + linkParagraph(link) + paragraphs(keep);

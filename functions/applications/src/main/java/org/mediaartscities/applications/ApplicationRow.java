@@ -22,6 +22,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * file slot     pk = APP#{id}                         sk = SLOT#{field id}#{n}  ref = {file id} (n ≤ maxFiles)
  * erasing       pk = APP#{id}                         sk = ERASING          doc = the tokens' hashes, until erased
  * one per email pk = CALL#{callId}#EMAIL#{emailHash}  sk = UNIQUE           ref = {application id}
+ * by address    pk = CALL#{callId}#EMAIL#{emailHash}  sk = APP#{app id}     ref = {application id}
  * mail limit    pk = CALL#{callId}#EMAIL#{emailHash}  sk = MAILED#{kind}     version = last mailed (epoch ms)
  * counter       pk = CALL#{callId}                    sk = COUNTER          n (receipt numbers)
  * decision mail pk = CALL#{callId}                    sk = OUTBOX#{app id}  doc
@@ -43,6 +44,8 @@ record ApplicationRow(String pk, String sk, Long version, String ref, String doc
   static final String FILE_PREFIX = "FILE#";
   static final String SLOT_PREFIX = "SLOT#";
   static final String ERASING_SK = "ERASING";
+  /** An application of an address to a call, found by the address (links mailed on request). */
+  static final String BY_ADDRESS_PREFIX = "APP#";
   /** A review row's {@code ref} once its reviewer recused themselves: a later review is refused by condition. */
   static final String RECUSED = "RECUSED";
 

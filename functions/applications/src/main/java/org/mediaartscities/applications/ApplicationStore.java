@@ -57,10 +57,29 @@ public final class ApplicationStore {
     this.table = table;
   }
 
-  /** Stores a new application (a draft: it reserves nothing) at version 1. */
+  /**
+   * Stores a new application (a draft: it reserves nothing) at version 1, and, in the same transaction, the row that
+   * finds it by its address ({@link #applicationsOf}).
+   */
   public void create(Application application) {
-    table.putItem(PutItemEnhancedRequest.builder(ApplicationRow.class).item(row(application, 1))
-        .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
+    var write = TransactWriteItemsEnhancedRequest.builder()
+        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class).item(row(application, 1))
+            .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build())
+        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class).item(new ApplicationRow(
+            uniquePk(application), ApplicationRow.BY_ADDRESS_PREFIX + application.id(), null, application.id(), null,
+            null, null, expiry(application))).build());
+    transact(write, application);
+  }
+
+  /**
+   * The ids of the applications an address made to a call, at most {@code limit} (those stored before addresses were
+   * recorded are not found).
+   */
+  public List<String> applicationsOf(String callId, String email, int limit) {
+    return table.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(k -> k
+            .partitionValue(ApplicationRow.uniquePk(callId, SecretTokens.emailHash(email)))
+            .sortValue(ApplicationRow.BY_ADDRESS_PREFIX))).limit(limit))
+        .items().stream().limit(limit).map(ApplicationRow::ref).toList();
   }
 
   /**
@@ -184,7 +203,10 @@ public final class ApplicationStore {
     var write = TransactWriteItemsEnhancedRequest.builder()
         .addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder().key(key(application.id()))
             .conditionExpression(versionIs(stored.version())).build())
-        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class).item(marker).build());
+        .addPutItem(table, TransactPutItemEnhancedRequest.builder(ApplicationRow.class).item(marker).build())
+        .addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder().key(Key.builder()
+            .partitionValue(uniquePk(application)).sortValue(ApplicationRow.BY_ADDRESS_PREFIX + application.id())
+            .build()).build());
     transact(write, application);
     // Only drafts and withdrawn applications are erased: neither holds a reservation (but see releaseIfHeld).
     releaseIfHeld(application);

@@ -4,15 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import org.mediaartscities.applications.Application;
 import org.mediaartscities.applications.ApplicationEmails;
+import org.mediaartscities.applications.ApplicationStore;
 import org.mediaartscities.applications.Texts;
 import org.mediaartscities.shared.auth.SecretTokens;
 import org.mediaartscities.shared.content.ContentItem;
+import org.mediaartscities.shared.mail.Email;
 import org.mediaartscities.shared.store.StoreConflictException;
 
 /**
- * The links mailed about an application, and how often: a one-time code to a new application's address, and, when an
- * address that already applied to a call applies again, a link to the application it submitted, to that address.
- * Secrets travel in the fragment, which browsers never send to servers.
+ * The links mailed about an application, and how often: a one-time code to a new application's address; when an
+ * address that already applied to a call applies again, a link to the application it submitted, to that address; and,
+ * when an address asks for them, a link to each of its applications to a call. Secrets travel in the fragment, which
+ * browsers never send to servers.
  */
 final class AccessLinks {
 
@@ -20,6 +23,9 @@ final class AccessLinks {
   static final Duration MAIL_COOLDOWN = Duration.ofMinutes(10);
   static final String VERIFY = "VERIFY";
   static final String OWNER = "OWNER";
+  static final String LINKS = "LINKS";
+  /** How many of an address's applications to a call one request mails links to. */
+  static final int MAX_LINKS = 5;
 
   private final ApplyingConfig config;
 
@@ -53,19 +59,38 @@ final class AccessLinks {
    */
   void mailOwner(String ownerId, ContentItem call, Instant now) {
     config.applications().get(ownerId).ifPresent(stored -> {
-      Application owner = stored.application();
-      if (!owner.openableAt(now) || !mayMail(owner, OWNER, now)) {
-        return;
+      if (stored.application().openableAt(now) && mayMail(stored.application(), OWNER, now)) {
+        mailLink(stored, call, now, ApplicationEmails::ownerLink);
       }
-      String token = SecretTokens.newToken();
-      Application renewed = owner.withLinkToken(SecretTokens.hash(token), now);
-      try {
-        config.applications().replace(renewed, stored);
-      } catch (StoreConflictException e) {
-        return; // it changed meanwhile (a review, a decision): no link this time rather than a lost change
-      }
-      config.mail().send(ApplicationEmails.ownerLink(renewed, Texts.title(call, renewed.language()),
-          link(call, renewed.id(), token)));
     });
+  }
+
+  /**
+   * Mails {@code email} a link to each of its applications to {@code call} that still opens, each with a token of its
+   * own, unless the address was sent links within the cooldown. Nothing says whether the address applied.
+   */
+  void mailLinks(String email, ContentItem call, Instant now) {
+    if (!config.applications().mayMail(call.id(), email, LINKS, now, MAIL_COOLDOWN)) {
+      return;
+    }
+    for (String id : config.applications().applicationsOf(call.id(), email, MAX_LINKS)) {
+      config.applications().get(id).filter(stored -> stored.application().openableAt(now))
+          .ifPresent(stored -> mailLink(stored, call, now, ApplicationEmails::requestedLink));
+    }
+  }
+
+  private interface LinkEmail {
+    Email of(Application owner, String callTitle, String link);
+  }
+
+  private void mailLink(ApplicationStore.Stored stored, ContentItem call, Instant now, LinkEmail email) {
+    String token = SecretTokens.newToken();
+    Application renewed = stored.application().withLinkToken(SecretTokens.hash(token), now);
+    try {
+      config.applications().replace(renewed, stored);
+    } catch (StoreConflictException e) {
+      return; // it changed meanwhile (a review, a decision): no link this time rather than a lost change
+    }
+    config.mail().send(email.of(renewed, Texts.title(call, renewed.language()), link(call, renewed.id(), token)));
   }
 }

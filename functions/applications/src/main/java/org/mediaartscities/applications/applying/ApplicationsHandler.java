@@ -35,6 +35,7 @@ public final class ApplicationsHandler implements RequestHandler<APIGatewayV2HTT
     var routes = new HashMap<String, Router.Route>();
     routes.put("GET /calls/{slug}/form", applying::form);
     routes.put("POST /calls/{slug}/applications", applying::create);
+    routes.put("POST /calls/{slug}/application-links", applying::requestLinks);
     routes.put("GET /applications/{id}", applying::get);
     routes.put("PUT /applications/{id}", applying::save);
     routes.put("POST /applications/{id}/verify", verification::verify);

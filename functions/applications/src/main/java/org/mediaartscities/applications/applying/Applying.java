@@ -62,6 +62,8 @@ final class Applying {
   /** The body of a save: answers to merge (null removes one), and the team, which replaces the saved one. */
   record Answers(Map<String, Object> answers, List<TeamMember> team) {}
 
+  record LinkRequest(String email, String captchaToken, String nickname) {}
+
   ApiResponse form(ApiRequest request) {
     ContentItem call = access.call(request);
     return ApiResponse.json(FormView.of(call, language(request, call), config.now()), NO_STORE);
@@ -108,6 +110,26 @@ final class Applying {
       verification.mail(draft, call, code);
     }
     return created(id, token, call);
+  }
+
+  /**
+   * Mails an address a link to each of its applications to this call (to carry on from another device, or when the
+   * first link is lost). The answer is the same whatever the address, as for {@link #create}: it tells nobody whether
+   * an address applied; a bot filling the honeypot gets it too.
+   */
+  ApiResponse requestLinks(ApiRequest request) {
+    ContentItem call = access.call(request);
+    LinkRequest input = JsonBody.parse(request, LinkRequest.class);
+    String email = required("email", input.email(), 254);
+    if (!FieldRules.isEmailAddress(email)) {
+      throw ApiException.invalid("email", "This is not an email address.");
+    }
+    config.captcha().verify(input.captchaToken());
+    if (input.nickname() == null || input.nickname().isBlank()) {
+      links.mailLinks(email, call, config.now());
+    }
+    return ApiResponse.json(Map.of("status", "accepted", "message", "If this address applied to this call, a link "
+        + "to each of its applications is on its way."), NO_STORE).withStatus(202);
   }
 
   ApiResponse get(ApiRequest request) {

@@ -236,6 +236,32 @@ class SiteJourneysIT {
   }
 
   @Test
+  void anArtistWhoLostTheLinkAsksForItByAddressAndOpensTheApplicationFromTheEmail() throws Exception {
+    browser.phone(true);
+    String email = "omar+" + System.nanoTime() + "@example.org";
+    browser.go("/calls/" + CALL + "/apply");
+    browser.find("#applicant-name").sendKeys("Omar Diallo");
+    browser.find("#applicant-email").sendKeys(email);
+    browser.find("#start button[type=submit]").click();
+    browser.waitForText("#verification h2", "Confirm your email address");
+
+    // Another device, with nothing stored: the start of a new application, and the way back to this one
+    browser.driver.executeScript("localStorage.clear()");
+    browser.go("/calls/" + CALL + "/apply");
+    browser.find("#lost-link summary").click();
+    browser.find("#links-email").sendKeys(email);
+    browser.find("#links button[type=submit]").click();
+    browser.waitForText("#links-status", "a link is on its way");
+    browser.check("artist-10-link-asked-for");
+
+    browser.driver.get(api.linkIn(email, "#token="));
+    browser.waitForPage();
+    browser.waitForText("#verification h2", "Confirm your email address");
+    assertThat(browser.all("#start, #lost-link")).isEmpty();
+    assertThat(browser.driver.getCurrentUrl()).doesNotContain("token=");
+  }
+
+  @Test
   void aVisitorSubscribesConfirmsChangesPreferencesAndUnsubscribes() throws Exception {
     String email = "lea+" + System.nanoTime() + "@example.org";
     browser.go("/newsletter/");
