@@ -150,8 +150,14 @@ class Application {
         this.main.append(receipt(this.data), this.yourData());
         document.getElementById('receipt-title').focus();
       },
-      onErased: () => {
+      // Saving stops while the erasure runs: a pending save would change the application and win against it.
+      beforeErase: async () => {
         this.erased = true;
+        clearTimeout(this.timer);
+        await this.saving.catch(() => {});
+      },
+      onEraseFailed: () => { this.erased = false; },
+      onErased: () => {
         localStorage.removeItem(tokenKey(this.id));
         if (localStorage.getItem(latestKey(this.slug)) === this.id) localStorage.removeItem(latestKey(this.slug));
         this.main.querySelectorAll('#verification, #questions, #receipt, #your-data, .note')
@@ -292,8 +298,8 @@ class Application {
     try {
       await api(`/applications/${this.id}/submit`, { method: 'POST', headers: this.headers });
       await this.load();
-      this.main.querySelectorAll('#verification, #questions, .note').forEach((node) => node.remove());
-      this.main.append(receipt(this.data));
+      this.main.querySelectorAll('#verification, #questions, #your-data, .note').forEach((node) => node.remove());
+      this.main.append(receipt(this.data), this.yourData());
       document.getElementById('receipt-title').focus();
     } catch (error) {
       this.submitButton.disabled = false;

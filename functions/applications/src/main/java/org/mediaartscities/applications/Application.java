@@ -202,7 +202,9 @@ public record Application(String id, String callId, String callSlug, String refe
       return this;
     }
     if (status != Status.DRAFT && status != Status.SUBMITTED) {
-      throw new ApiException(409, "read_only", "A decided application cannot be withdrawn.", null);
+      // The same words whether or not the decision was mailed: a refusal must not tell one before its email.
+      throw new ApiException(409, "read_only", "This application can no longer be withdrawn; write to the call's "
+          + "contact.", null);
     }
     return copy(at, c -> {
       c.status = Status.WITHDRAWN;

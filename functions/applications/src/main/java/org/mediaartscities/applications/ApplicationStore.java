@@ -188,9 +188,9 @@ public final class ApplicationStore {
   /**
    * Starts the applicant's right to erasure: in one transaction the application's row, with its personal data, goes
    * (if it is still at the version it was read at) and a marker holding its tokens' hashes takes its place, so that
-   * the same tokens can finish the erasure ({@link #erasing}) if this request stops before the rest is gone. Its
-   * email reservation is given back. The rows beside it (reviews, file records) and its files' bytes are the
-   * caller's next steps, and {@link #finishErasure} the last.
+   * the same tokens can finish the erasure ({@link #erasing}) if this request stops before the rest is gone. The rows
+   * beside it (reviews, file records) and its files' bytes are the caller's next steps, and {@link #finishErasure}
+   * the last, which also gives back the email's reservation if the application still holds it.
    *
    * @throws StoreConflictException when it changed since it was read
    */
@@ -199,7 +199,7 @@ public final class ApplicationStore {
     var hashes = new ArrayList<String>(application.linkTokenHashes());
     hashes.add(application.tokenHash());
     var marker = new ApplicationRow(ApplicationRow.applicationPk(application.id()), ApplicationRow.ERASING_SK, null,
-        null, Json.write(new ErasureMarker(hashes)), null, null, expiry(application));
+        null, Json.write(new ErasureMarker(hashes, uniquePk(application))), null, null, expiry(application));
     var write = TransactWriteItemsEnhancedRequest.builder()
         .addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder().key(key(application.id()))
             .conditionExpression(versionIs(stored.version())).build())
@@ -208,28 +208,28 @@ public final class ApplicationStore {
             .partitionValue(uniquePk(application)).sortValue(ApplicationRow.BY_ADDRESS_PREFIX + application.id())
             .build()).build());
     transact(write, application);
-    // Only drafts and withdrawn applications are erased: neither holds a reservation (but see releaseIfHeld).
-    releaseIfHeld(application);
   }
 
   /** Whether {@code token} opens the application {@code id} whose erasure started and has not finished. */
   public boolean erasing(String id, String token) {
-    ApplicationRow marker = table.getItem(r -> r.consistentRead(true).key(Key.builder()
-        .partitionValue(ApplicationRow.applicationPk(id)).sortValue(ApplicationRow.ERASING_SK).build()));
-    if (marker == null) {
-      return false;
-    }
-    ErasureMarker hashes;
-    try {
-      hashes = Json.readStored(marker.doc(), ErasureMarker.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("A stored erasure marker cannot be read", e);
-    }
     boolean match = false;
-    for (String hash : hashes.tokenHashes()) {
+    for (String hash : marker(id).map(ErasureMarker::tokenHashes).orElse(List.of())) {
       match |= SecretTokens.matches(token, hash);
     }
     return match;
+  }
+
+  private Optional<ErasureMarker> marker(String id) {
+    ApplicationRow marker = table.getItem(r -> r.consistentRead(true).key(Key.builder()
+        .partitionValue(ApplicationRow.applicationPk(id)).sortValue(ApplicationRow.ERASING_SK).build()));
+    if (marker == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.readStored(marker.doc(), ErasureMarker.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("A stored erasure marker cannot be read", e);
+    }
   }
 
   /**
@@ -237,6 +237,9 @@ public final class ApplicationStore {
    * of the erasure, until the marker is gone.
    */
   public void finishErasure(String id) {
+    // Drafts stored before reservations moved to submission reserved their email at creation (see releaseIfHeld).
+    marker(id).map(ErasureMarker::addressPk).ifPresent(addressPk -> release(Key.builder().partitionValue(addressPk)
+        .sortValue(ApplicationRow.UNIQUE_SK).build(), id));
     String pk = ApplicationRow.applicationPk(id);
     table.query(r -> r.consistentRead(true).queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk))))
         .items().stream().filter(row -> !row.sk().equals(ApplicationRow.ERASING_SK))
@@ -244,8 +247,11 @@ public final class ApplicationStore {
     table.deleteItem(Key.builder().partitionValue(pk).sortValue(ApplicationRow.ERASING_SK).build());
   }
 
-  /** What an application being erased keeps until its erasure finishes: what opens it, no personal data. */
-  record ErasureMarker(List<String> tokenHashes) {}
+  /**
+   * What an application being erased keeps until its erasure finishes: what opens it, and where its address's
+   * reservation would be (a hash), no personal data.
+   */
+  record ErasureMarker(List<String> tokenHashes, String addressPk) {}
 
   /** The put of a transaction that replaces {@code application} if it is still at the version it was read at. */
   TransactPutItemEnhancedRequest<ApplicationRow> replacing(Application application, Stored before) {
@@ -276,12 +282,17 @@ public final class ApplicationStore {
     if (application.submittedAt() != null) {
       return;
     }
+    release(reservationKey(application), application.id());
+  }
+
+  // Deletes the reservation if the application {@code id} holds it.
+  private void release(Key reservation, String id) {
     try {
-      table.deleteItem(DeleteItemEnhancedRequest.builder().key(reservationKey(application))
+      table.deleteItem(DeleteItemEnhancedRequest.builder().key(reservation)
           .conditionExpression(Expression.builder().expression("#ref = :id").putExpressionName("#ref", "ref")
-              .putExpressionValue(":id", AttributeValue.fromS(application.id())).build()).build());
+              .putExpressionValue(":id", AttributeValue.fromS(id)).build()).build());
     } catch (ConditionalCheckFailedException e) {
-      // not held by this draft: nothing to give back
+      // not held by this application: nothing to give back
     }
   }
 

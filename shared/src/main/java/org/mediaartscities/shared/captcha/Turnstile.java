@@ -54,10 +54,14 @@ public final class Turnstile {
     if (!enabled()) {
       return;
     }
+    String key = secret.orElseThrow().value().strip();
+    if (key.isEmpty()) {
+      return; // a blank secret (edited in Secrets Manager) is no captcha, as an empty parameter is
+    }
     if (token == null || token.isBlank() || token.length() > 2048) {
       throw ApiException.invalid(FIELD, "Please complete the check that you are not a robot.");
     }
-    String form = "secret=" + URLEncoder.encode(secret.orElseThrow().value().strip(), StandardCharsets.UTF_8) + "&response="
+    String form = "secret=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&response="
         + URLEncoder.encode(token, StandardCharsets.UTF_8);
     HttpResponse<String> response;
     try {

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,9 +24,9 @@ public final class Json {
   /**
    * Shared mapper: nulls written (a client sees every field), unknown properties rejected, ISO-8601 instants, and
    * every value read as the type it is. Jackson's default coercions would turn a juror's score of 7.9 into 7, {@code ""}
-   * or {@code "  "} into no score, {@code "true"} or {@code 1} into {@code true}, silently; here each is a wrong type,
-   * which a request answers with a 400 naming the field ({@code JsonBody}). What this application writes never needs
-   * a coercion to be read back.
+   * or {@code "  "} into no score, {@code "true"} or {@code 1} into {@code true}, {@code 5} into the text {@code "5"},
+   * silently; here each is a wrong type, which a request answers with a 400 naming the field ({@code JsonBody}). What
+   * this application writes never needs a coercion to be read back.
    */
   public static final ObjectMapper MAPPER = withoutFastPaths().addModule(IsoInstants.module()).build();
 
@@ -62,7 +65,12 @@ public final class Json {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .withCoercionConfigDefaults(coercions -> coercions.setAcceptBlankAsEmpty(false));
+        .withCoercionConfigDefaults(coercions -> coercions.setAcceptBlankAsEmpty(false))
+        // Not covered by the scalar switch: a number or true/false where text is asked for.
+        .withCoercionConfig(LogicalType.Textual, coercions -> coercions
+            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
   }
 
   /**

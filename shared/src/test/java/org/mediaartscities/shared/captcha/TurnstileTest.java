@@ -75,6 +75,11 @@ class TurnstileTest {
   }
 
   @Test
+  void aBlankSecretIsNoCaptchaRatherThanARefusalOfEveryone() {
+    assertThatCode(() -> withSecret("  ").verify(null)).doesNotThrowAnyException();
+  }
+
+  @Test
   void withoutASecretThereIsNoCaptcha() {
     Turnstile none = new Turnstile(Optional.empty(), URI.create("http://127.0.0.1:1/siteverify"));
     assertThat(none.enabled()).isFalse();

@@ -40,6 +40,9 @@ class JsonBodyTest {
       a number for true or false            | {"required": 1}                  | required          | true or false
       empty text for true or false          | {"required": ""}                 | required          | true or false
       a list for text                       | {"title": ["a"]}                 | title             | text
+      a number for text                     | {"title": 5}                     | title             | text
+      true for text                         | {"title": true}                  | title             | text
+      a fraction for text                   | {"title": 1.5}                   | title             | text
       text for a map                        | {"scores": "all"}                | scores            | an object
       """)
   void aValueOfAnotherTypeIsRefusedNamingTheFieldAndTheTypeItMustHave(String what, String body, String field,

@@ -179,6 +179,9 @@ class SiteJourneysIT {
     String number = browser.find(".receipt-number").getText();
     assertThat(number).matches("Receipt number: [A-Z]{3}-\\d{4}-\\d{4}");
     assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("receipt-title");
+    assertThat(browser.all("#your-data")).as("one section, the submitted application's").hasSize(1);
+    assertThat(browser.all("#withdraw-application")).hasSize(1);
+    assertThat(browser.all("#erase-application")).as("a submitted application is withdrawn first").isEmpty();
     browser.check("artist-6-receipt");
     assertThat(api.outbox().findValues("subject").stream().map(JsonNode::asText))
         .anyMatch(subject -> subject.contains(number.substring("Receipt number: ".length())));
