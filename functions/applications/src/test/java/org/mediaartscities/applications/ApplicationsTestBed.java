@@ -176,6 +176,15 @@ public final class ApplicationsTestBed {
     }
   }
 
+  /** Everything of an application in the bucket: its uploads, checked files and reviewers' copies. */
+  public List<String> objectsOf(String applicationId) {
+    try (var s3 = deployment.aws().clients().s3()) {
+      return java.util.stream.Stream.of("applications/", "checked/", "reviewers/").flatMap(prefix -> s3.listObjectsV2(
+          r -> r.bucket(deployment.name("ApplicationsBucket")).prefix(prefix + applicationId + "/")).contents()
+          .stream().map(o -> o.key())).toList();
+    }
+  }
+
   /** A tiny PDF whose first bytes the file check recognises. */
   public static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
       .getBytes(StandardCharsets.US_ASCII);

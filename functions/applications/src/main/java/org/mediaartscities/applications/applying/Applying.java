@@ -78,10 +78,7 @@ final class Applying {
     ContentItem call = access.call(request);
     NewApplication input = JsonBody.parse(request, NewApplication.class);
     String name = required("name", input.name(), 200);
-    String email = required("email", input.email(), 254);
-    if (!FieldRules.isEmailAddress(email)) {
-      throw ApiException.invalid("email", "This is not an email address.");
-    }
+    String email = emailAddress(input.email());
     String language = input.language() == null ? language(request, call)
         : LanguageTags.canonical(input.language()).orElseThrow(() -> ApiException.invalid("language",
             "'language' is a language tag such as fr or en."));
@@ -120,10 +117,7 @@ final class Applying {
   ApiResponse requestLinks(ApiRequest request) {
     ContentItem call = access.call(request);
     LinkRequest input = JsonBody.parse(request, LinkRequest.class);
-    String email = required("email", input.email(), 254);
-    if (!FieldRules.isEmailAddress(email)) {
-      throw ApiException.invalid("email", "This is not an email address.");
-    }
+    String email = emailAddress(input.email());
     config.captcha().verify(input.captchaToken());
     if (input.nickname() == null || input.nickname().isBlank()) {
       links.mailLinks(email, call, config.now());
@@ -250,6 +244,15 @@ final class Applying {
 
   private static String language(ApiRequest request, ContentItem call) {
     return LanguagePreference.of(request).choose(call.translations().keySet(), call.originalLanguage());
+  }
+
+  /** The required {@code email} field: an address, cleaned by the house rules. */
+  private static String emailAddress(String value) {
+    String email = required("email", value, 254);
+    if (!FieldRules.isEmailAddress(email)) {
+      throw ApiException.invalid("email", "This is not an email address.");
+    }
+    return email;
   }
 
   /** A required one-line field, cleaned by the house rules, at most {@code max} characters. */

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mediaartscities.applications.Application;
@@ -142,13 +141,8 @@ class ErasureTest {
     }
   }
 
-  // Everything of the application in the bucket: its uploads, checked files and reviewers' copies.
   private static List<String> objects(JsonNode application) {
-    try (var s3 = bed.deployment.aws().clients().s3()) {
-      return Stream.of("applications/", "checked/", "reviewers/").flatMap(prefix -> s3.listObjectsV2(
-          r -> r.bucket(bed.deployment.name("ApplicationsBucket")).prefix(prefix + id(application) + "/")).contents()
-          .stream().map(o -> o.key())).toList();
-    }
+    return bed.objectsOf(id(application));
   }
 
   private static String id(JsonNode application) {

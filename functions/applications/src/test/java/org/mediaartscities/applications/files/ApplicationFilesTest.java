@@ -139,13 +139,8 @@ class ApplicationFilesTest {
         token(application)));
   }
 
-  // Everything of the application in the bucket: its uploads, checked files and reviewers' copies.
   private static java.util.List<String> objects(JsonNode application) {
-    try (var s3 = bed.deployment.aws().clients().s3()) {
-      return java.util.stream.Stream.of("applications/", "checked/", "reviewers/").flatMap(prefix -> s3.listObjectsV2(
-          r -> r.bucket(bed.deployment.name("ApplicationsBucket")).prefix(prefix + id(application) + "/")).contents()
-          .stream().map(o -> o.key())).toList();
-    }
+    return bed.objectsOf(id(application));
   }
 
   private static String onlyFileId(JsonNode application) {
